@@ -1,0 +1,6 @@
+export * from './channel';
+export * from './contract';
+export * from './errors';
+export * from './events';
+export type * from './workspace';
+export type * from './bridge';

@@ -1,0 +1,39 @@
+import { useEffect } from 'react';
+import { AppShell } from './components/AppShell';
+import { useAppStore } from './store';
+import { ComingView } from './views/ComingView';
+import { InventoryView } from './views/InventoryView';
+
+function CurrentView() {
+  const view = useAppStore((s) => s.view);
+  switch (view) {
+    case 'inventory':
+      return <InventoryView />;
+    case 'dependency':
+      return <ComingView title="Vendor dependency" what="Which workloads depend on a vendor, by mission area, classification and criticality." />;
+    case 'catalog':
+      return <ComingView title="Catalog" what="Providers and offerings: authorization, usage policy and prices." />;
+    case 'plan':
+      return <ComingView title="Plan" what="Phased cut-over plans with cost and risk estimates." />;
+    case 'compare':
+      return <ComingView title="Compare" what="Scenarios side by side." />;
+  }
+}
+
+export function App() {
+  const loadWorkspace = useAppStore((s) => s.loadWorkspace);
+  const error = useAppStore((s) => s.workspaceError);
+  useEffect(() => {
+    void loadWorkspace();
+  }, [loadWorkspace]);
+  return (
+    <AppShell>
+      {error ? (
+        <div className="error-banner" role="alert">
+          {error}
+        </div>
+      ) : null}
+      <CurrentView />
+    </AppShell>
+  );
+}

@@ -1,0 +1,30 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { detectTransport } from './api/client';
+import { App } from './App';
+import { StoreContext, createAppStore } from './store';
+import './styles.css';
+
+const root = createRoot(document.getElementById('root')!);
+const transport = detectTransport();
+
+if ('error' in transport) {
+  root.render(
+    <div className="fatal" role="alert">
+      <h1>Bridgehead</h1>
+      <p>{transport.error}</p>
+    </div>,
+  );
+} else {
+  const store = createAppStore({ api: transport.client });
+  transport.onEvent((event) => {
+    if (event.type === 'data.changed') void store.getState().loadWorkspace();
+  });
+  root.render(
+    <StrictMode>
+      <StoreContext.Provider value={store}>
+        <App />
+      </StoreContext.Provider>
+    </StrictMode>,
+  );
+}

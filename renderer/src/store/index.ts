@@ -1,0 +1,24 @@
+/** One Zustand store of typed slices, created with the API client it talks through. */
+import { createContext, useContext } from 'react';
+import { createStore, useStore, type StoreApi } from 'zustand';
+import { createNavSlice } from './nav-slice';
+import type { AppState, StoreDeps } from './types';
+import { createWorkspaceSlice } from './workspace-slice';
+
+export function createAppStore(deps: StoreDeps): StoreApi<AppState> {
+  return createStore<AppState>()((...args) => ({
+    ...createWorkspaceSlice(deps)(...args),
+    ...createNavSlice(...args),
+  }));
+}
+
+export const StoreContext = createContext<StoreApi<AppState> | null>(null);
+
+export function useAppStore<T>(selector: (state: AppState) => T): T {
+  const store = useContext(StoreContext);
+  if (!store) throw new Error('useAppStore outside <StoreContext.Provider>');
+  return useStore(store, selector);
+}
+
+export type { AppState } from './types';
+export { VIEWS, type ViewId } from './nav-slice';
