@@ -18,6 +18,7 @@ export const rendererConfig = {
     // The UI must work air-gapped: no CDN, everything in the bundle.
     assetsInlineLimit: 0,
     chunkSizeWarningLimit: 2000,
+    rolldownOptions: { input: here('./renderer/index.html') },
   },
 };
 

@@ -1,0 +1,48 @@
+import { execFile } from 'node:child_process';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { useTmpDirs } from '../helpers/tmp';
+
+const run = promisify(execFile);
+const tmp = useTmpDirs();
+const BIN = join(process.cwd(), 'bin', 'bridgehead.js');
+
+async function cli(args: string[], env: Record<string, string> = {}) {
+  try {
+    const { stdout, stderr } = await run(process.execPath, [BIN, ...args], { env: { ...process.env, ...env } });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+describe('bridgehead CLI', () => {
+  it('lists its commands in --help', async () => {
+    const { code, stdout } = await cli(['--help']);
+    expect(code).toBe(0);
+    for (const command of ['serve', 'workspace']) expect(stdout).toMatch(new RegExp(`^  ${command}\\b`, 'm'));
+  });
+
+  it('exits 2 with the reason for a usage error', async () => {
+    const { code, stderr } = await cli(['no-such-command']);
+    expect(code).toBe(2);
+    expect(stderr).toContain("unknown command 'no-such-command'");
+  });
+
+  it('honours --workspace and BRIDGEHEAD_WORKSPACE', async () => {
+    const dir = tmp();
+    const byFlag = await cli(['workspace', 'info', '--json', '--workspace', join(dir, 'flag.bridgehead')]);
+    expect(JSON.parse(byFlag.stdout)).toMatchObject({ name: 'flag', isDemo: false });
+    const byEnv = await cli(['workspace', 'info', '--json'], { BRIDGEHEAD_WORKSPACE: join(dir, 'env.bridgehead') });
+    expect(JSON.parse(byEnv.stdout)).toMatchObject({ name: 'env', path: join(dir, 'env.bridgehead') });
+  });
+
+  it('explains a refused workspace and exits 2', async () => {
+    const dir = tmp();
+    const { code, stderr } = await cli(['workspace', 'info', '--workspace', join(dir, 'missing', 'x.bridgehead')]);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/Cannot open workspace .*x\.bridgehead: its folder .* does not exist/);
+  });
+});

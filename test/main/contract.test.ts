@@ -1,0 +1,90 @@
+/**
+ * Every channel of the contract is registered on a (fake) ipcMain and answered over HTTP with
+ * the same result: the two faces are the same handlers behind the same dispatcher.
+ */
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { CHANNELS, contract, type Channel } from '../../core/api';
+import { setupIpc, type IpcEventLike, type IpcMainLike } from '../../main/electron/ipc';
+import { startHttpServer, type RunningServer } from '../../main/server/http';
+import { startSession, type Session } from '../../main/session';
+import { useTmpDirs } from '../helpers/tmp';
+import { sampleRequests } from './sample-requests';
+
+const tmp = useTmpDirs();
+let cleanup: Array<() => Promise<void> | void> = [];
+afterEach(async () => {
+  for (const fn of cleanup.reverse()) await fn();
+  cleanup = [];
+});
+
+class FakeIpcMain implements IpcMainLike {
+  handlers = new Map<string, (event: IpcEventLike, ...args: unknown[]) => unknown>();
+  handle(channel: string, listener: (event: IpcEventLike, ...args: unknown[]) => unknown) {
+    if (this.handlers.has(channel)) throw new Error(`second handler for ${channel}`);
+    this.handlers.set(channel, listener);
+  }
+  removeHandler(channel: string) {
+    this.handlers.delete(channel);
+  }
+  invoke(channel: string, payload: unknown, frameUrl = 'file:///app/index.html') {
+    const handler = this.handlers.get(channel);
+    if (!handler) throw new Error(`no handler for ${channel}`);
+    return handler({ senderFrame: { url: frameUrl }, sender: { id: 1 } }, payload);
+  }
+}
+
+async function open(): Promise<{ session: Session; ipc: FakeIpcMain; server: RunningServer }> {
+  const session = startSession({ workspace: join(tmp(), 'contract.bridgehead'), face: 'browser' });
+  const ipc = new FakeIpcMain();
+  const dispose = setupIpc(ipc, session.handlers, (event) => event.senderFrame?.url.startsWith('file://') ?? false);
+  const server = await startHttpServer({ session, port: 0, staticDir: null });
+  cleanup.push(() => server.close(), dispose, () => session.close());
+  return { session, ipc, server };
+}
+
+async function overHttp(server: RunningServer, channel: string, payload: unknown): Promise<unknown> {
+  const response = await fetch(`http://127.0.0.1:${server.port}/api/call/${channel}`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${server.token}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify(payload),
+  });
+  expect(response.status).toBe(200);
+  return response.json();
+}
+
+describe('API contract', () => {
+  it('has a sample request for every channel, each valid against its schema', () => {
+    expect(Object.keys(sampleRequests).sort()).toEqual([...CHANNELS].sort());
+    for (const channel of CHANNELS) {
+      expect(contract[channel].request.safeParse(sampleRequests[channel]).success, channel).toBe(true);
+    }
+  });
+
+  it('answers every channel identically over IPC and HTTP', async () => {
+    const { ipc, server } = await open();
+    expect([...ipc.handlers.keys()].sort()).toEqual([...CHANNELS].sort());
+    for (const channel of CHANNELS) {
+      const payload = sampleRequests[channel as Channel];
+      const viaIpc = await ipc.invoke(channel, payload);
+      const viaHttp = await overHttp(server, channel, payload);
+      expect(viaIpc, channel).toMatchObject({ ok: true });
+      expect(viaHttp, channel).toEqual(viaIpc);
+    }
+  });
+
+  it('rejects an invalid payload the same way on both faces, naming the field', async () => {
+    const { ipc, server } = await open();
+    const viaIpc = await ipc.invoke('workspace.info', { unexpected: 1 });
+    const viaHttp = await overHttp(server, 'workspace.info', { unexpected: 1 });
+    expect(viaIpc).toMatchObject({ ok: false, error: { code: 'bad_request' } });
+    expect(JSON.stringify(viaIpc)).toContain('unexpected');
+    expect(viaHttp).toEqual(viaIpc);
+  });
+
+  it('refuses IPC from a sender that is not our page', async () => {
+    const { ipc } = await open();
+    const result = await ipc.invoke('workspace.info', {}, 'https://evil.example/');
+    expect(result).toMatchObject({ ok: false, error: { message: expect.stringContaining('untrusted sender') } });
+  });
+});
