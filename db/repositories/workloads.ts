@@ -1,0 +1,191 @@
+/**
+ * Workloads in the workspace. Rows are written only inside a caller's transaction or one of ours,
+ * so an import lands whole or not at all.
+ */
+import { CLASSIFICATIONS, CRITICALITIES } from '../../core/common/enums';
+import type { Workload } from '../../core/inventory/schema';
+import type { SqliteDatabase } from '../driver';
+
+export interface WorkloadFilter {
+  missionAreas?: string[];
+  vendors?: string[];
+  classifications?: string[];
+  criticalities?: string[];
+  /** Case-insensitive substring of id, name, owner, model, platform or notes. */
+  text?: string;
+}
+
+export const SORTABLE = {
+  seq: 'seq',
+  id: 'id',
+  name: 'name COLLATE NOCASE',
+  missionArea: 'mission_area',
+  vendor: 'vendor',
+  model: 'model COLLATE NOCASE',
+  classification: 'classification_rank',
+  criticality: 'criticality_rank',
+  monthlyTokens: 'monthly_tokens',
+  owner: 'owner COLLATE NOCASE',
+} as const;
+export type SortKey = keyof typeof SORTABLE;
+
+export interface WorkloadQuery {
+  filter?: WorkloadFilter;
+  sort?: SortKey;
+  direction?: 'asc' | 'desc';
+  offset?: number;
+  limit?: number;
+}
+
+function searchText(w: Workload): string {
+  return [w.id, w.name, w.owner, w.model, w.platform, w.notes].filter((v) => v !== null).join('\u0001').toLowerCase();
+}
+
+function rankOf(list: readonly string[], value: string | null): number | null {
+  return value === null ? null : list.indexOf(value);
+}
+
+export function countWorkloads(db: SqliteDatabase): number {
+  return (db.prepare('SELECT count(*) AS n FROM workloads').get() as { n: number }).n;
+}
+
+export function allWorkloads(db: SqliteDatabase): Workload[] {
+  return (db.prepare('SELECT data FROM workloads ORDER BY seq').all() as { data: string }[]).map(
+    (row) => JSON.parse(row.data) as Workload,
+  );
+}
+
+export function getWorkloadsByIds(db: SqliteDatabase, ids: string[]): Map<string, Workload> {
+  const out = new Map<string, Workload>();
+  const select = db.prepare('SELECT data FROM workloads WHERE id = ?');
+  for (const id of ids) {
+    const row = select.get(id) as { data: string } | undefined;
+    if (row) out.set(id, JSON.parse(row.data) as Workload);
+  }
+  return out;
+}
+
+function whereClause(filter: WorkloadFilter | undefined): { sql: string; params: unknown[] } {
+  const parts: string[] = [];
+  const params: unknown[] = [];
+  const inList = (column: string, values: string[] | undefined) => {
+    if (!values || values.length === 0) return;
+    // '' in a filter list stands for "unknown" (NULL), which a user can filter on too.
+    const known = values.filter((v) => v !== '');
+    const clauses: string[] = [];
+    if (known.length) {
+      clauses.push(`${column} IN (${known.map(() => '?').join(',')})`);
+      params.push(...known);
+    }
+    if (known.length !== values.length) clauses.push(`${column} IS NULL`);
+    parts.push(`(${clauses.join(' OR ')})`);
+  };
+  inList('mission_area', filter?.missionAreas);
+  inList('vendor', filter?.vendors);
+  inList('classification', filter?.classifications);
+  inList('criticality', filter?.criticalities);
+  const text = filter?.text?.trim().toLowerCase();
+  if (text) {
+    parts.push(`instr(search, ?) > 0`);
+    params.push(text);
+  }
+  return { sql: parts.length ? `WHERE ${parts.join(' AND ')}` : '', params };
+}
+
+export function queryWorkloads(db: SqliteDatabase, query: WorkloadQuery): { total: number; rows: Workload[] } {
+  const { sql: where, params } = whereClause(query.filter);
+  const total = (db.prepare(`SELECT count(*) AS n FROM workloads ${where}`).get(...params) as { n: number }).n;
+  const order = SORTABLE[query.sort ?? 'seq'];
+  const direction = query.direction === 'desc' ? 'DESC' : 'ASC';
+  // Unknowns sort last whichever way, then file order keeps ties stable.
+  const rows = db
+    .prepare(
+      `SELECT data FROM workloads ${where} ORDER BY (${order.split(' ')[0]} IS NULL), ${order} ${direction}, seq LIMIT ? OFFSET ?`,
+    )
+    .all(...params, query.limit ?? 200, query.offset ?? 0) as { data: string }[];
+  return { total, rows: rows.map((r) => JSON.parse(r.data) as Workload) };
+}
+
+export interface Facet {
+  value: string | null;
+  count: number;
+}
+
+export function workloadFacets(db: SqliteDatabase): Record<'missionArea' | 'vendor' | 'classification' | 'criticality', Facet[]> {
+  const facet = (column: string) =>
+    db.prepare(`SELECT ${column} AS value, count(*) AS count FROM workloads GROUP BY ${column} ORDER BY count DESC, value`).all() as Facet[];
+  return {
+    missionArea: facet('mission_area'),
+    vendor: facet('vendor'),
+    classification: facet('classification'),
+    criticality: facet('criticality'),
+  };
+}
+
+export interface WriteCounts {
+  added: number;
+  updated: number;
+}
+
+/** Prepared writer for many rows; call inside a transaction. */
+export function workloadWriter(db: SqliteDatabase): { upsert(w: Workload, seq: number): void; remove(id: string): void; clear(): void } {
+  const upsert = db.prepare(
+    `INSERT INTO workloads (id, seq, name, mission_area, vendor, model, classification, classification_rank, criticality, criticality_rank, monthly_tokens, owner, search, data)
+     VALUES (@id, @seq, @name, @missionArea, @vendor, @model, @classification, @classificationRank, @criticality, @criticalityRank, @monthlyTokens, @owner, @search, @data)
+     ON CONFLICT(id) DO UPDATE SET seq = excluded.seq, name = excluded.name, mission_area = excluded.mission_area, vendor = excluded.vendor,
+       model = excluded.model, classification = excluded.classification, classification_rank = excluded.classification_rank,
+       criticality = excluded.criticality, criticality_rank = excluded.criticality_rank, monthly_tokens = excluded.monthly_tokens,
+       owner = excluded.owner, search = excluded.search, data = excluded.data`,
+  );
+  const remove = db.prepare('DELETE FROM workloads WHERE id = ?');
+  const clear = db.prepare('DELETE FROM workloads');
+  return {
+    upsert(w, seq) {
+      const tokens =
+        w.monthlyInputTokens === null && w.monthlyOutputTokens === null
+          ? null
+          : (w.monthlyInputTokens ?? 0) + (w.monthlyOutputTokens ?? 0);
+      upsert.run({
+        id: w.id,
+        seq,
+        name: w.name,
+        missionArea: w.missionArea,
+        vendor: w.vendor,
+        model: w.model,
+        classification: w.classification,
+        classificationRank: rankOf(CLASSIFICATIONS, w.classification),
+        criticality: w.criticality,
+        criticalityRank: rankOf(CRITICALITIES, w.criticality),
+        monthlyTokens: tokens,
+        owner: w.owner,
+        search: searchText(w),
+        data: JSON.stringify(w),
+      });
+    },
+    remove: (id) => void remove.run(id),
+    clear: () => void clear.run(),
+  };
+}
+
+export function maxSeq(db: SqliteDatabase): number {
+  return (db.prepare('SELECT coalesce(max(seq), 0) AS m FROM workloads').get() as { m: number }).m;
+}
+
+export interface ImportRecord {
+  fileName: string;
+  sha256: string;
+  encoding: string;
+  mode: 'merge' | 'replace';
+  added: number;
+  updated: number;
+  unchanged: number;
+  rejected: number;
+  importedAt: string;
+}
+
+export function recordImport(db: SqliteDatabase, r: ImportRecord): void {
+  db.prepare(
+    `INSERT INTO imports (file_name, sha256, encoding, mode, added, updated, unchanged, rejected, imported_at)
+     VALUES (@fileName, @sha256, @encoding, @mode, @added, @updated, @unchanged, @rejected, @importedAt)`,
+  ).run(r);
+}
