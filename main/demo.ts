@@ -1,7 +1,20 @@
 /** The demo inventory a new default workspace starts with, so a new user sees something at once. */
-import type { Workspace } from '../db/workspace';
+import { join } from 'node:path';
 import { setMeta } from '../db/repositories/meta';
+import type { Workspace } from '../db/workspace';
+import { createEventHub } from './events';
+import { createImportService, readImportFile } from './inventory/import-service';
+import { examplesDir } from './paths';
+import { createUploadStore } from './uploads';
 
-export function seedDemoWorkspace(workspace: Workspace): void {
+export const DEMO_INVENTORY = 'demo-inventory.csv';
+
+export async function seedDemoWorkspace(workspace: Workspace): Promise<void> {
+  const service = createImportService({ workspace: () => workspace, events: createEventHub() });
+  const file = readImportFile({ kind: 'path', path: join(examplesDir(), DEMO_INVENTORY) }, createUploadStore());
+  const { api } = await service.preview(file, undefined);
+  // The sample ships with the app; an error in it is a bug to fix, not something to half-import.
+  if (api.errorCount > 0) throw new Error(`The bundled demo inventory has errors: ${api.errors[0]?.message ?? ''}`);
+  service.commit(api.previewId, { skipInvalid: false, replace: true });
   setMeta(workspace.db, 'demo', '1');
 }

@@ -10,34 +10,45 @@ import { seedDemoWorkspace } from './demo';
 import { createEventHub, type EventHub } from './events';
 import { createHandlers, type Handlers } from './handlers';
 import { chooseWorkspace, migrationsDir, type WorkspaceChoice } from './paths';
+import { createUploadStore, type UploadStore } from './uploads';
 
 export interface Session {
   handlers: Handlers;
   events: EventHub;
+  uploads: UploadStore;
   workspace(): Workspace;
   /** Opens another workspace file in place of the current one (desktop "Open…"). */
-  switchWorkspace(path: string): void;
+  switchWorkspace(path: string): Promise<void>;
   close(): void;
 }
 
-export function openChosenWorkspace(choice: WorkspaceChoice): Workspace {
+export async function openChosenWorkspace(choice: WorkspaceChoice): Promise<Workspace> {
   if (choice.isDefault) mkdirSync(dirname(choice.path), { recursive: true });
   const workspace = openWorkspace(choice.path, { migrationsDir: migrationsDir() });
   // Only a brand-new default workspace becomes a demo; a named file starts empty.
-  if (workspace.created && choice.isDefault) seedDemoWorkspace(workspace);
+  if (workspace.created && choice.isDefault) {
+    try {
+      await seedDemoWorkspace(workspace);
+    } catch (error) {
+      workspace.close();
+      throw error;
+    }
+  }
   return workspace;
 }
 
-export function startSession(options: { workspace?: string; face: AppInfo['face'] }): Session {
-  let current = openChosenWorkspace(chooseWorkspace(options.workspace));
+export async function startSession(options: { workspace?: string; face: AppInfo['face'] }): Promise<Session> {
+  let current = await openChosenWorkspace(chooseWorkspace(options.workspace));
   const events = createEventHub();
-  const handlers = createHandlers({ workspace: () => current, events, face: options.face });
+  const uploads = createUploadStore();
+  const handlers = createHandlers({ workspace: () => current, events, uploads, face: options.face });
   return {
     handlers,
     events,
+    uploads,
     workspace: () => current,
-    switchWorkspace(path) {
-      const next = openChosenWorkspace({ path, isDefault: false });
+    async switchWorkspace(path) {
+      const next = await openChosenWorkspace({ path, isDefault: false });
       current.close();
       current = next;
       events.emit({ type: 'data.changed', scope: 'workspace' });

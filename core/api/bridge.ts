@@ -15,5 +15,7 @@ export interface Bridge {
   desktop: {
     openFileDialog(options: { title: string; filters: { name: string; extensions: string[] }[] }): Promise<string | null>;
     saveFileDialog(options: { title: string; defaultPath: string }): Promise<string | null>;
+    /** The local path of a dropped or picked File (Electron's webUtils), or null. */
+    pathForFile(file: File): string | null;
   };
 }

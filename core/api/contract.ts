@@ -5,10 +5,12 @@
  */
 import type { z } from 'zod';
 import type { ChannelSpec } from './channel';
+import { inventoryChannels } from './inventory';
 import { workspaceChannels } from './workspace';
 
 export const contract = {
   ...workspaceChannels,
+  ...inventoryChannels,
 } as const;
 
 export type Contract = typeof contract;

@@ -4,3 +4,4 @@ export * from './errors';
 export * from './events';
 export type * from './workspace';
 export type * from './bridge';
+export * from './inventory';

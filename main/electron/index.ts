@@ -23,7 +23,7 @@ async function start(): Promise<void> {
   await app.whenReady();
   let session: Session;
   try {
-    session = startSession({ workspace: workspaceArgument(process.argv), face: 'electron' });
+    session = await startSession({ workspace: workspaceArgument(process.argv), face: 'electron' });
   } catch (error) {
     dialog.showErrorBox('Bridgehead cannot start', error instanceof Error ? error.message : String(error));
     app.exit(1);

@@ -9,7 +9,7 @@ export function setupMenu(getWindow: () => BrowserWindow | null, session: Sessio
     const path = result.filePaths[0];
     if (result.canceled || !path) return;
     try {
-      session.switchWorkspace(path);
+      await session.switchWorkspace(path);
     } catch (error) {
       dialog.showErrorBox('Cannot open workspace', error instanceof Error ? error.message : String(error));
     }

@@ -2,7 +2,7 @@
  * The preload: builds `window.bridgehead` from the contract's channel list — one method per
  * channel — plus push events and the two native dialogs. The page never sees ipcRenderer.
  */
-import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron';
 import { CHANNELS } from '../../core/api/contract';
 import { PUSH_EVENT_CHANNEL, type PushEvent } from '../../core/api/events';
 import type { Bridge, BridgeApi } from '../../core/api/bridge';
@@ -22,6 +22,7 @@ const bridge: Bridge = {
   desktop: {
     openFileDialog: (options) => ipcRenderer.invoke(DIALOG_CHANNELS.open, options) as Promise<string | null>,
     saveFileDialog: (options) => ipcRenderer.invoke(DIALOG_CHANNELS.save, options) as Promise<string | null>,
+    pathForFile: (file) => webUtils.getPathForFile(file) || null,
   },
 };
 

@@ -2,10 +2,13 @@
 import type { AppInfo } from '../../core/api';
 import type { Workspace } from '../../db/workspace';
 import type { EventHub } from '../events';
+import type { UploadStore } from '../uploads';
 
 export interface HandlerContext {
   /** The open workspace; a getter because the desktop app can switch files. */
   workspace(): Workspace;
   events: EventHub;
+  /** Files the browser face sent (it has no local paths). */
+  uploads: UploadStore;
   face: AppInfo['face'];
 }

@@ -1,11 +1,15 @@
 /** All handlers, merged from per-domain parts; `satisfies` makes a missing channel a type error. */
 import type { HandlerContext } from './context';
 import type { Handlers } from './types';
+import { inventoryImportHandlers } from './inventory-import';
+import { inventoryQueryHandlers } from './inventory-query';
 import { workspaceHandlers } from './workspace';
 
 export function createHandlers(ctx: HandlerContext): Handlers {
   return {
     ...workspaceHandlers(ctx),
+    ...inventoryQueryHandlers(ctx),
+    ...inventoryImportHandlers(ctx),
   } satisfies Handlers;
 }
 

@@ -1,6 +1,7 @@
 /**
  * The browser face: the built renderer and the API over HTTP on 127.0.0.1.
  *   POST /api/call/<channel>   JSON body → JSON envelope (Authorization: Bearer <token>)
+ *   POST /api/upload?name=…    raw file bytes → {uploadId} (the browser has no local paths)
  *   GET  /api/events?token=…   server-sent push events (EventSource cannot set headers)
  * Status codes: 403 foreign Host/Origin, 401 missing or wrong token, 404 unknown path.
  */
@@ -39,6 +40,10 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
 }
 
 function readBody(req: IncomingMessage, limit: number): Promise<string> {
+  return readBytes(req, limit).then((bytes) => bytes.toString('utf8'));
+}
+
+function readBytes(req: IncomingMessage, limit: number): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -51,7 +56,7 @@ function readBody(req: IncomingMessage, limit: number): Promise<string> {
       }
       chunks.push(chunk);
     });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => resolve(Buffer.concat(chunks)));
     req.on('error', reject);
   });
 }
@@ -92,6 +97,18 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
         res.write(': connected\n\n');
         sseClients.add(res);
         req.on('close', () => sseClients.delete(res));
+        return;
+      }
+      if (url.pathname === '/api/upload' && req.method === 'POST') {
+        const name = url.searchParams.get('name') ?? 'upload';
+        let bytes: Buffer;
+        try {
+          bytes = await readBytes(req, maxBody);
+        } catch (error) {
+          sendJson(res, 413, { ok: false, error: { code: 'invalid_file', message: `${name}: ${String(error)}` } });
+          return;
+        }
+        sendJson(res, 200, { ok: true, result: { uploadId: options.session.uploads.put(name, bytes) } });
         return;
       }
       if (url.pathname.startsWith(API_PREFIX) && req.method === 'POST') {

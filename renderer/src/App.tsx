@@ -1,14 +1,23 @@
 import { useEffect } from 'react';
+import type { Transport } from './api/client';
 import { AppShell } from './components/AppShell';
 import { useAppStore } from './store';
 import { ComingView } from './views/ComingView';
 import { InventoryView } from './views/InventoryView';
 
-function CurrentView() {
+function CurrentView({ desktop }: { desktop: Transport['desktop'] }) {
   const view = useAppStore((s) => s.view);
   switch (view) {
     case 'inventory':
-      return <InventoryView />;
+      return (
+        <InventoryView
+          desktopOpen={
+            desktop
+              ? () => desktop.openFileDialog({ title: 'Import inventory', filters: [{ name: 'CSV or text', extensions: ['csv', 'tsv', 'txt'] }] })
+              : null
+          }
+        />
+      );
     case 'dependency':
       return <ComingView title="Vendor dependency" what="Which workloads depend on a vendor, by mission area, classification and criticality." />;
     case 'catalog':
@@ -20,7 +29,7 @@ function CurrentView() {
   }
 }
 
-export function App() {
+export function App({ desktop }: { desktop: Transport['desktop'] }) {
   const loadWorkspace = useAppStore((s) => s.loadWorkspace);
   const error = useAppStore((s) => s.workspaceError);
   useEffect(() => {
@@ -33,7 +42,7 @@ export function App() {
           {error}
         </div>
       ) : null}
-      <CurrentView />
+      <CurrentView desktop={desktop} />
     </AppShell>
   );
 }

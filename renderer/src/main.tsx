@@ -16,14 +16,19 @@ if ('error' in transport) {
     </div>,
   );
 } else {
-  const store = createAppStore({ api: transport.client });
+  const store = createAppStore({ api: transport.client, fileRef: (file) => transport.fileRef(file) });
   transport.onEvent((event) => {
-    if (event.type === 'data.changed') void store.getState().loadWorkspace();
+    const state = store.getState();
+    if (event.type === 'progress') state.onProgress(event);
+    else if (event.scope === 'workspace' || event.scope === 'inventory') {
+      void state.loadWorkspace();
+      void state.reloadInventory();
+    }
   });
   root.render(
     <StrictMode>
       <StoreContext.Provider value={store}>
-        <App />
+        <App desktop={transport.desktop} />
       </StoreContext.Provider>
     </StrictMode>,
   );

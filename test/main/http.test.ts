@@ -21,7 +21,7 @@ async function start(): Promise<RunningServer> {
   mkdirSync(staticDir);
   writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>ui</title>');
   writeFileSync(join(dir, 'secret.txt'), 'not for the browser');
-  const session = startSession({ workspace: join(dir, 'http.bridgehead'), face: 'browser' });
+  const session = await startSession({ workspace: join(dir, 'http.bridgehead'), face: 'browser' });
   closeSession = () => session.close();
   server = await startHttpServer({ session, port: 0, staticDir });
   return server;

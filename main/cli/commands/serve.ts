@@ -16,7 +16,7 @@ export function registerServe(program: Command): void {
       if (!Number.isInteger(port) || port < 0 || port > 65535) throw new CliError(`--port must be 0–65535, got "${opts.port}"`);
       const log = (line: string) => process.stderr.write(`${line}\n`);
       const staticDir = opts.build ? await ensureRendererBuilt(log) : null;
-      const session = startSession({ workspace: opts.workspace, face: 'browser' });
+      const session = await startSession({ workspace: opts.workspace, face: 'browser' });
       const running = await startHttpServer({ session, port, staticDir });
       log(`Workspace: ${session.workspace().path}`);
       process.stdout.write(`Bridgehead is serving on ${running.url}\n`);

@@ -3,12 +3,15 @@
  * preload bridge; in a browser it calls `bridgehead serve` over HTTP with the per-start token.
  */
 import { CHANNELS, unwrap, type ApiClient, type Bridge, type Channel, type Envelope, type PushEvent } from '../../../core/api';
+import type { FileRef } from '../../../core/api/inventory';
 
 export interface Transport {
   client: ApiClient;
   onEvent(listener: (event: PushEvent) => void): () => void;
   kind: 'electron' | 'browser';
   desktop: Bridge['desktop'] | null;
+  /** Makes a picked or dropped file readable by the handlers: its path, or an upload. */
+  fileRef(file: File): Promise<FileRef>;
 }
 
 declare global {
@@ -30,6 +33,11 @@ export function electronTransport(bridge: Bridge): Transport {
     onEvent: (listener) => bridge.onEvent(listener),
     kind: 'electron',
     desktop: bridge.desktop,
+    async fileRef(file) {
+      const path = bridge.desktop.pathForFile(file);
+      if (!path) throw new Error(`Cannot read "${file.name}": it has no local path.`);
+      return { kind: 'path', path };
+    },
   };
 }
 
@@ -64,6 +72,16 @@ export function httpTransport(token: string, base = ''): Transport {
     },
     kind: 'browser',
     desktop: null,
+    async fileRef(file) {
+      // The browser cannot hand over a path, so the bytes go to the server as they are.
+      const response = await fetch(`${base}/api/upload?name=${encodeURIComponent(file.name)}`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/octet-stream' },
+        body: file,
+      });
+      const envelope = (await response.json()) as Envelope<{ uploadId: string }>;
+      return { kind: 'upload', uploadId: unwrap(envelope).uploadId };
+    },
   };
 }
 

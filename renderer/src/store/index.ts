@@ -1,6 +1,8 @@
 /** One Zustand store of typed slices, created with the API client it talks through. */
 import { createContext, useContext } from 'react';
 import { createStore, useStore, type StoreApi } from 'zustand';
+import { createImportSlice } from './import-slice';
+import { createInventorySlice } from './inventory-slice';
 import { createNavSlice } from './nav-slice';
 import type { AppState, StoreDeps } from './types';
 import { createWorkspaceSlice } from './workspace-slice';
@@ -9,6 +11,8 @@ export function createAppStore(deps: StoreDeps): StoreApi<AppState> {
   return createStore<AppState>()((...args) => ({
     ...createWorkspaceSlice(deps)(...args),
     ...createNavSlice(...args),
+    ...createInventorySlice(deps)(...args),
+    ...createImportSlice(deps)(...args),
   }));
 }
 
