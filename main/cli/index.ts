@@ -6,6 +6,8 @@ import { Command, CommanderError } from 'commander';
 import { ApiError } from '../../core/api';
 import { APP_NAME, appVersion } from '../paths';
 import { registerBuildUi } from './commands/build-ui';
+import { registerImport } from './commands/import';
+import { registerInventory } from './commands/inventory';
 import { registerServe } from './commands/serve';
 import { registerWorkspace } from './commands/workspace';
 import { CliError, EXIT } from './output';
@@ -16,6 +18,8 @@ export function buildProgram(): Command {
     .version(appVersion())
     .showHelpAfterError()
     .exitOverride();
+  registerImport(program);
+  registerInventory(program);
   registerServe(program);
   registerWorkspace(program);
   registerBuildUi(program);
