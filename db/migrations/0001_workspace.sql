@@ -6,9 +6,10 @@ CREATE TABLE meta (
 
 -- One row a workload. `data` is the full validated workload as JSON (the source of truth);
 -- the other columns are copies kept for filtering, sorting and counting in SQL.
+-- seq (the rowid) keeps file order, so paging in that order needs no extra index.
 CREATE TABLE workloads (
-  id                  TEXT PRIMARY KEY,
-  seq                 INTEGER NOT NULL,
+  seq                 INTEGER PRIMARY KEY,
+  id                  TEXT NOT NULL UNIQUE,
   name                TEXT NOT NULL,
   mission_area        TEXT NOT NULL,
   vendor              TEXT NOT NULL,
@@ -19,13 +20,13 @@ CREATE TABLE workloads (
   criticality_rank    INTEGER,
   monthly_tokens      REAL,
   owner               TEXT,
-  -- lower-cased id, name, owner, model, platform and notes for the free-text filter
-  search              TEXT NOT NULL,
-  data                TEXT NOT NULL CHECK (json_valid(data))
+  data                TEXT NOT NULL,
+  -- What the free-text filter searches; computed when read so imports do not pay for it.
+  search              TEXT GENERATED ALWAYS AS (lower(
+                        id || char(1) || name || char(1) || coalesce(owner, '') || char(1) || coalesce(model, '') || char(1) ||
+                        coalesce(json_extract(data, '$.platform'), '') || char(1) || coalesce(json_extract(data, '$.notes'), '')
+                      )) VIRTUAL
 ) STRICT;
-CREATE INDEX workloads_seq ON workloads (seq);
-CREATE INDEX workloads_vendor ON workloads (vendor);
-CREATE INDEX workloads_mission ON workloads (mission_area);
 
 -- Every committed import, for the record a program office keeps of where numbers came from.
 CREATE TABLE imports (

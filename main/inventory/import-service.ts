@@ -138,10 +138,11 @@ export function createImportService(deps: { workspace(): Workspace; events: Even
           (ws.db.prepare('SELECT id, seq FROM workloads').all() as { id: string; seq: number }[]).map((r) => [r.id, r.seq]),
         );
         let next = maxSeq(ws.db);
-        const changed = new Set([...plan.added, ...plan.updated]);
+        const added = new Set(plan.added);
+        const updated = new Set(plan.updated);
         for (const w of incoming) {
-          if (!changed.has(w.id)) continue;
-          writer.upsert(w, seqOf.get(w.id) ?? ++next);
+          if (added.has(w.id)) writer.insert(w, ++next);
+          else if (updated.has(w.id)) writer.upsert(w, seqOf.get(w.id)!);
         }
         recordImport(ws.db, {
           fileName: entry.fileName,
