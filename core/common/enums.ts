@@ -76,3 +76,25 @@ export type UseTag = z.infer<typeof UseTag>;
 /** Provider ids are lower-case slugs (anthropic, openai, google, xai, meta, mistral, amazon, …). */
 export const ProviderId = z.string().regex(/^[a-z0-9][a-z0-9_-]*$/, 'provider ids are lower-case slugs');
 export type ProviderId = z.infer<typeof ProviderId>;
+
+// ---------------------------------------------------------------------------------------------
+// Provider catalog vocabularies (core/catalog). Added for the catalog; nothing above is renamed.
+
+/** DoD Cloud Computing SRG impact levels. Top Secret has no impact level (ICD 503 accreditation). */
+export const IMPACT_LEVELS = ['IL2', 'IL4', 'IL5', 'IL6'] as const;
+export const ImpactLevel = z.enum(IMPACT_LEVELS);
+export type ImpactLevel = z.infer<typeof ImpactLevel>;
+
+export const FEDRAMP_LEVELS = ['low', 'moderate', 'high'] as const;
+export const FedrampLevel = z.enum(FEDRAMP_LEVELS);
+export type FedrampLevel = z.infer<typeof FedrampLevel>;
+
+/** `authorized` now, or `pending` (reachable after a lead time) at the offering's maxClassification. */
+export const AUTHORIZATION_STATUSES = ['authorized', 'pending'] as const;
+export const AuthorizationStatus = z.enum(AUTHORIZATION_STATUSES);
+export type AuthorizationStatus = z.infer<typeof AuthorizationStatus>;
+
+/** Files `bridgehead catalog import --format …` understands. */
+export const CATALOG_FORMATS = ['litellm', 'genai-prices', 'openrouter', 'bridgehead'] as const;
+export const CatalogFormat = z.enum(CATALOG_FORMATS);
+export type CatalogFormat = z.infer<typeof CatalogFormat>;
