@@ -4,6 +4,7 @@
  * feature only adds a part.
  */
 import type { z } from 'zod';
+import { catalogChannels } from './catalog';
 import type { ChannelSpec } from './channel';
 import { inventoryChannels } from './inventory';
 import { workspaceChannels } from './workspace';
@@ -11,6 +12,7 @@ import { workspaceChannels } from './workspace';
 export const contract = {
   ...workspaceChannels,
   ...inventoryChannels,
+  ...catalogChannels,
 } as const;
 
 export type Contract = typeof contract;

@@ -5,3 +5,4 @@ export * from './events';
 export type * from './workspace';
 export type * from './bridge';
 export * from './inventory';
+export * from './catalog';

@@ -1,5 +1,6 @@
 /** Inventory channels: query the workloads, and import a CSV in two steps (preview, commit). */
 import { z } from 'zod';
+import type { VendorDependency } from '../analysis/vendor-dependency';
 import type { ImportError } from '../inventory/errors';
 import type { CanonicalColumn, Workload } from '../inventory/schema';
 import { channel } from './channel';
@@ -120,6 +121,10 @@ export const inventoryChannels = {
       })
       .strict(),
     'Stores a previewed import in one transaction (all or nothing).',
+  ),
+  'inventory.vendorDependency': channel<VendorDependency & { vendors: Facet[] }>()(
+    z.object({ vendor: z.string().min(1).optional() }).strict(),
+    "One vendor's workloads by mission area, classification and criticality, with spend and the dependency graph.",
   ),
   'inventory.discardPreview': channel<{ discarded: boolean }>()(
     z.object({ previewId: z.string().min(1) }).strict(),

@@ -1,8 +1,10 @@
 /** All handlers, merged from per-domain parts; `satisfies` makes a missing channel a type error. */
 import type { HandlerContext } from './context';
 import type { Handlers } from './types';
+import { catalogHandlers } from './catalog';
 import { inventoryImportHandlers } from './inventory-import';
 import { inventoryQueryHandlers } from './inventory-query';
+import { inventoryVendorHandlers } from './inventory-vendor';
 import { workspaceHandlers } from './workspace';
 
 export function createHandlers(ctx: HandlerContext): Handlers {
@@ -10,6 +12,8 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     ...workspaceHandlers(ctx),
     ...inventoryQueryHandlers(ctx),
     ...inventoryImportHandlers(ctx),
+    ...inventoryVendorHandlers(ctx),
+    ...catalogHandlers(ctx),
   } satisfies Handlers;
 }
 

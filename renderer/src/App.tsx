@@ -4,6 +4,7 @@ import { AppShell } from './components/AppShell';
 import { useAppStore } from './store';
 import { ComingView } from './views/ComingView';
 import { InventoryView } from './views/InventoryView';
+import { VendorView } from './views/VendorView';
 
 function CurrentView({ desktop }: { desktop: Transport['desktop'] }) {
   const view = useAppStore((s) => s.view);
@@ -19,7 +20,7 @@ function CurrentView({ desktop }: { desktop: Transport['desktop'] }) {
         />
       );
     case 'dependency':
-      return <ComingView title="Vendor dependency" what="Which workloads depend on a vendor, by mission area, classification and criticality." />;
+      return <VendorView />;
     case 'catalog':
       return <ComingView title="Catalog" what="Providers and offerings: authorization, usage policy and prices." />;
     case 'plan':

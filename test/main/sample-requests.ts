@@ -7,12 +7,15 @@ import type { Channel, RequestOf } from '../../core/api';
 
 export interface ScriptState {
   previewId?: string;
+  offeringId?: string;
 }
 
 type Call<C extends Channel = Channel> = { channel: C; request: (state: ScriptState) => RequestOf<C>; keep?: (result: unknown, state: ScriptState) => void };
 const call = <C extends Channel>(c: Call<C>): Call => c as unknown as Call;
 
 const fixture = join(process.cwd(), 'test', 'fixtures', 'api', 'small-inventory.csv');
+const priceFile = join(process.cwd(), 'test', 'fixtures', 'catalog', 'tiny-genai.json');
+const HAIKU = 'anthropic/claude-haiku-4-5@direct_api/global';
 
 export const callScript: Call[] = [
   call({ channel: 'app.info', request: () => ({}) }),
@@ -25,10 +28,39 @@ export const callScript: Call[] = [
   call({ channel: 'inventory.commit', request: (s) => ({ previewId: s.previewId!, skipInvalid: true, replace: false }) }),
   call({ channel: 'inventory.query', request: () => ({ sort: 'name', direction: 'desc', limit: 10 }) }),
   call({ channel: 'inventory.facets', request: () => ({}) }),
+  call({ channel: 'inventory.vendorDependency', request: () => ({ vendor: 'anthropic' }) }),
   call({
     channel: 'inventory.preview',
     request: () => ({ file: { kind: 'path', path: fixture }, mapping: { 'Depends On': 'custom' } }),
     keep: (result, state) => (state.previewId = (result as { previewId: string }).previewId),
   }),
   call({ channel: 'inventory.discardPreview', request: (s) => ({ previewId: s.previewId! }) }),
+  call({ channel: 'catalog.get', request: () => ({}) }),
+  call({
+    channel: 'catalog.updateOffering',
+    request: () => ({ offeringId: HAIKU, patch: { listPrices: { inputPerMTok: 0.9 }, qualityByMission: { logistics: 72 } }, note: 'contract test' }),
+  }),
+  call({
+    channel: 'catalog.addOffering',
+    request: () => ({
+      offering: { provider: 'meta', model: 'llama-3.3-70b', route: 'self_hosted', region: 'enclave', authorization: { maxClassification: 'secret' }, contextWindow: 128000 },
+    }),
+    keep: (result, state) => (state.offeringId = (result as { offeringId: string }).offeringId),
+  }),
+  call({ channel: 'catalog.setContractPrice', request: (s) => ({ offeringId: s.offeringId!, inputPerMTok: 0.3, reference: 'O&M task order' }) }),
+  call({ channel: 'catalog.removeContractPrice', request: (s) => ({ offeringId: s.offeringId! }) }),
+  call({ channel: 'catalog.removeOffering', request: (s) => ({ offeringId: s.offeringId! }) }),
+  call({
+    channel: 'catalog.refreshPreview',
+    request: () => ({ file: { kind: 'path', path: priceFile }, format: 'genai-prices' }),
+    keep: (result, state) => (state.previewId = (result as { previewId: string }).previewId),
+  }),
+  call({ channel: 'catalog.refreshApply', request: (s) => ({ previewId: s.previewId!, add: 'all' }) }),
+  call({
+    channel: 'catalog.refreshPreview',
+    request: () => ({ file: { kind: 'path', path: priceFile } }),
+    keep: (result, state) => (state.previewId = (result as { previewId: string }).previewId),
+  }),
+  call({ channel: 'catalog.discardRefresh', request: (s) => ({ previewId: s.previewId! }) }),
+  call({ channel: 'catalog.export', request: () => ({}) }),
 ];

@@ -4,6 +4,7 @@ import { createStore, useStore, type StoreApi } from 'zustand';
 import { createImportSlice } from './import-slice';
 import { createInventorySlice } from './inventory-slice';
 import { createNavSlice } from './nav-slice';
+import { createVendorSlice } from './vendor-slice';
 import type { AppState, StoreDeps } from './types';
 import { createWorkspaceSlice } from './workspace-slice';
 
@@ -13,6 +14,7 @@ export function createAppStore(deps: StoreDeps): StoreApi<AppState> {
     ...createNavSlice(...args),
     ...createInventorySlice(deps)(...args),
     ...createImportSlice(deps)(...args),
+    ...createVendorSlice(deps)(...args),
   }));
 }
 
