@@ -7,11 +7,13 @@ import type { z } from 'zod';
 import { catalogChannels } from './catalog';
 import type { ChannelSpec } from './channel';
 import { inventoryChannels } from './inventory';
+import { planChannels } from './plans';
 import { workspaceChannels } from './workspace';
 
 export const contract = {
   ...workspaceChannels,
   ...inventoryChannels,
+  ...planChannels,
   ...catalogChannels,
 } as const;
 

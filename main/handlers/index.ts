@@ -5,6 +5,7 @@ import { catalogHandlers } from './catalog';
 import { inventoryImportHandlers } from './inventory-import';
 import { inventoryQueryHandlers } from './inventory-query';
 import { inventoryVendorHandlers } from './inventory-vendor';
+import { planHandlers } from './plans';
 import { workspaceHandlers } from './workspace';
 
 export function createHandlers(ctx: HandlerContext): Handlers {
@@ -13,6 +14,7 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     ...inventoryQueryHandlers(ctx),
     ...inventoryImportHandlers(ctx),
     ...inventoryVendorHandlers(ctx),
+    ...planHandlers(ctx),
     ...catalogHandlers(ctx),
   } satisfies Handlers;
 }

@@ -58,7 +58,9 @@ function normalise(value: unknown): unknown {
   return JSON.parse(
     JSON.stringify(value)
       .replace(/"previewId":"[^"]+"/g, '"previewId":"…"')
-      .replace(/"createdAt":"[^"]+"/g, '"createdAt":"…"')
+      .replace(/"(createdAt|updatedAt)":"[^"]+"/g, '"$1":"…"')
+      // Times of catalog refreshes and exports (dates stay compared).
+      .replace(/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z/g, '…T…Z')
       .replace(/"(path|name|createdAt)":"[^"]*contract-(ipc|http)[^"]*"/g, '"$1":"…"')
       .replace(/contract-(ipc|http)/g, 'contract-…'),
   );

@@ -35,6 +35,17 @@ export const callScript: Call[] = [
     keep: (result, state) => (state.previewId = (result as { previewId: string }).previewId),
   }),
   call({ channel: 'inventory.discardPreview', request: (s) => ({ previewId: s.previewId! }) }),
+  call({
+    channel: 'plan.run',
+    request: () => ({ scenario: { name: 'Contract test', exitVendor: 'anthropic', startDate: '2027-01-04', deadline: '2027-06-30', iterations: 200, seed: 11 } }),
+    keep: (result, state) => (state.planId = (result as { id: number }).id),
+  }),
+  call({ channel: 'plan.list', request: () => ({}) }),
+  call({ channel: 'plan.get', request: () => ({ id: 'latest' }) }),
+  call({ channel: 'scenario.list', request: () => ({}) }),
+  call({ channel: 'scenario.setOverride', request: () => ({ scenario: 'Contract test', override: { workloadId: 'W2', exclude: true } }) }),
+  call({ channel: 'plan.cancel', request: () => ({ taskId: 'no-such-task' }) }),
+  call({ channel: 'plan.delete', request: (s) => ({ id: s.planId! }) }),
   call({ channel: 'catalog.get', request: () => ({}) }),
   call({
     channel: 'catalog.updateOffering',

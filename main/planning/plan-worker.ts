@@ -1,0 +1,28 @@
+/**
+ * Runs one plan in a worker thread so the app stays responsive: messages in are the plan input
+ * (and a cancel), messages out are progress, the plan, or an error.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { planMigration, type PlanInput } from '../../core/planning';
+
+export type WorkerMessage =
+  | { type: 'progress'; done: number; total: number; label: string }
+  | { type: 'done'; plan: unknown }
+  | { type: 'error'; name: string; message: string; issues?: string[] };
+
+const port = parentPort!;
+const controller = new AbortController();
+port.on('message', (message: { type: 'cancel' }) => {
+  if (message.type === 'cancel') controller.abort(new DOMException('The plan was cancelled.', 'AbortError'));
+});
+
+try {
+  const plan = await planMigration(workerData as PlanInput, {
+    signal: controller.signal,
+    onProgress: (done, total, label) => port.postMessage({ type: 'progress', done, total, label } satisfies WorkerMessage),
+  });
+  port.postMessage({ type: 'done', plan } satisfies WorkerMessage);
+} catch (error) {
+  const e = error as { name?: string; message?: string; issues?: string[] };
+  port.postMessage({ type: 'error', name: e.name ?? 'Error', message: e.message ?? String(error), issues: e.issues } satisfies WorkerMessage);
+}
