@@ -28,9 +28,12 @@ export function planHandlers(ctx: HandlerContext): HandlerPart<PlanChannel> {
     'plan.run': async (req) => {
       const ws = ctx.workspace();
       const name = req.scenario.name ?? DEFAULT_SCENARIO_NAME;
-      // Overrides live with the saved scenario: a re-run keeps them unless the request names its own.
-      const saved = getScenario(ws.db, name)?.input as ScenarioInput | undefined;
-      const scenario: ScenarioInput = { ...req.scenario, name, overrides: req.scenario.overrides ?? saved?.overrides ?? [] };
+      // Overrides live with the saved scenario and survive re-planning; overrides in the request
+      // are added to them (the request's wins for the same workload).
+      const saved = (getScenario(ws.db, name)?.input as ScenarioInput | undefined)?.overrides ?? [];
+      const given = req.scenario.overrides ?? [];
+      const overrides = [...saved.filter((o) => !given.some((g) => g.workloadId === o.workloadId)), ...given];
+      const scenario: ScenarioInput = { ...req.scenario, name, overrides };
       const taskId = req.taskId ?? `plan:${randomUUID()}`;
       if (running.has(taskId)) throw new ApiError('conflict', `A plan with task id ${taskId} is already running.`);
       const controller = new AbortController();

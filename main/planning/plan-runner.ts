@@ -29,11 +29,8 @@ export function runPlanInWorker(input: PlanInput, options: RunOptions = {}): Pro
       fn();
       void worker.terminate();
     };
-    const onAbort = () => {
-      worker.postMessage({ type: 'cancel' });
-      // A worker stuck in a long synchronous step is stopped outright.
-      setTimeout(() => finish(() => reject(new ApiError('cancelled', 'The plan was cancelled.'))), 500).unref();
-    };
+    // Cancel answers at once; the worker is terminated wherever it is (it holds no shared state).
+    const onAbort = () => finish(() => reject(new ApiError('cancelled', 'The plan was cancelled.')));
     options.signal?.addEventListener('abort', onAbort);
     worker.on('message', (message: WorkerMessage) => {
       if (message.type === 'progress') options.onProgress?.(message.done, message.total, message.label);

@@ -1,6 +1,6 @@
 /**
- * Runs one plan in a worker thread so the app stays responsive: messages in are the plan input
- * (and a cancel), messages out are progress, the plan, or an error.
+ * Runs one plan in a worker thread so the app stays responsive: the plan input comes as worker
+ * data; messages out are progress, the plan, or an error. Cancel terminates the worker.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { planMigration, type PlanInput } from '../../core/planning';
@@ -11,14 +11,9 @@ export type WorkerMessage =
   | { type: 'error'; name: string; message: string; issues?: string[] };
 
 const port = parentPort!;
-const controller = new AbortController();
-port.on('message', (message: { type: 'cancel' }) => {
-  if (message.type === 'cancel') controller.abort(new DOMException('The plan was cancelled.', 'AbortError'));
-});
 
 try {
   const plan = await planMigration(workerData as PlanInput, {
-    signal: controller.signal,
     onProgress: (done, total, label) => port.postMessage({ type: 'progress', done, total, label } satisfies WorkerMessage),
   });
   port.postMessage({ type: 'done', plan } satisfies WorkerMessage);
