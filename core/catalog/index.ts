@@ -13,6 +13,28 @@ export { contractFor, effectivePrices, removeContractPrice, setContractPrice, ty
 export { prohibitedUseConflicts, type UseConflict, type WorkloadUse } from './policy';
 export { catalogToListJson, planFacts } from './list-json';
 export * from './refresh';
+export {
+  addOffering,
+  AuthorizationPatch,
+  CatalogEditError,
+  ContractPriceInput,
+  defaultMatchSpec,
+  isUserAdded,
+  NewOffering,
+  newOfferingId,
+  normalizeCapabilities,
+  OfferingPatch,
+  PricesPatch,
+  QualityPatch,
+  removeOffering,
+  updateOffering,
+  USER_ADDED_DEFAULT_SOURCE,
+  USER_EDIT_SOURCE,
+  withContractPrice,
+  withoutContractPrice,
+  type EditOptions,
+} from './edit';
+export { filterOfferings, offeringMatches, type OfferingFilter } from './filter';
 
 /** Reads a Bridgehead catalog export (file text or parsed JSON) back into a catalog. */
 export function parseCatalogExport(input: string | unknown): Catalog {

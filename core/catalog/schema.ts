@@ -245,6 +245,8 @@ export const Offering = z
     deprecationDate: factOf(IsoDate.nullable()),
     /** Licence of open weights (self-hosted), or null. */
     license: factOf(z.string().min(1)).nullable(),
+    /** Set on offerings the user added (core/catalog/edit.ts); absent on default and refreshed ones. */
+    addedBy: z.literal('user').optional(),
   })
   .strict();
 export type Offering = z.infer<typeof Offering>;

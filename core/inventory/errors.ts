@@ -27,6 +27,9 @@ export const FILE_ERROR_CODES = [
   'unsupported_encoding',
   'record_too_large',
   'unterminated_quote',
+  /** A quote inside an unquoted cell, or text right after a closing quote (RFC 4180 quoting broken on one line). */
+  'bad_quote',
+  /** Any other CSV structure csv-parse refuses (none is known with the options used; kept as a safety net). */
   'malformed_csv',
   'missing_required_column',
   /** Two columns claim the same canonical column and nothing says which one is meant. */

@@ -98,9 +98,10 @@ export interface ColumnSpec {
   label: string;
 }
 
-const spec = (
-  column: CanonicalColumn,
-  field: WorkloadField,
+// The field is typed from the column, so a mismatched pair does not compile.
+const spec = <C extends CanonicalColumn>(
+  column: C,
+  field: FieldOf<C>,
   kind: ColumnKind,
   label: string,
   maxLength: number,
@@ -179,9 +180,9 @@ export const COLUMN_SPEC_BY_COLUMN: Readonly<Record<CanonicalColumn, ColumnSpec>
   COLUMN_SPECS.map((s) => [s.column, s]),
 ) as Record<CanonicalColumn, ColumnSpec>;
 
-export const COLUMN_TO_FIELD: Readonly<Record<CanonicalColumn, WorkloadField>> = Object.fromEntries(
+export const COLUMN_TO_FIELD: { readonly [C in CanonicalColumn]: FieldOf<C> } = Object.fromEntries(
   COLUMN_SPECS.map((s) => [s.column, s.field]),
-) as Record<CanonicalColumn, WorkloadField>;
+) as { [C in CanonicalColumn]: FieldOf<C> };
 
 export const FIELD_TO_COLUMN: Readonly<Record<WorkloadField, CanonicalColumn>> = Object.fromEntries(
   COLUMN_SPECS.map((s) => [s.field, s.column]),
@@ -190,8 +191,13 @@ export const FIELD_TO_COLUMN: Readonly<Record<WorkloadField, CanonicalColumn>> =
 /** Custom attribute values, kept under the header they came with. */
 export type CustomAttributes = Record<string, string>;
 
+/** snake_case to camelCase at the type level: every canonical column's field is its camelCase name. */
+type CamelCase<S extends string> = S extends `${infer Head}_${infer Tail}` ? `${Head}${Capitalize<CamelCase<Tail>>}` : S;
+/** The Workload field of a canonical column, e.g. FieldOf<'monthly_input_tokens'> = 'monthlyInputTokens'. */
+export type FieldOf<C extends CanonicalColumn> = CamelCase<C> & WorkloadField;
+
 /** A workload keyed by canonical column: lists as arrays, numbers as numbers, unknowns as null. */
-export type CanonicalRecord = { [C in CanonicalColumn]: Workload[(typeof COLUMN_TO_FIELD)[C]] };
+export type CanonicalRecord = { [C in CanonicalColumn]: Workload[FieldOf<C>] };
 
 /**
  * The row shape of `bridgehead inventory list --json`: exactly the canonical columns, in order.

@@ -2,8 +2,10 @@ import { useEffect } from 'react';
 import type { Transport } from './api/client';
 import { AppShell } from './components/AppShell';
 import { useAppStore } from './store';
-import { ComingView } from './views/ComingView';
+import { CatalogView } from './views/CatalogView';
+import { CompareView } from './views/CompareView';
 import { InventoryView } from './views/InventoryView';
+import { PlanView } from './views/PlanView';
 import { VendorView } from './views/VendorView';
 
 function CurrentView({ desktop }: { desktop: Transport['desktop'] }) {
@@ -22,11 +24,19 @@ function CurrentView({ desktop }: { desktop: Transport['desktop'] }) {
     case 'dependency':
       return <VendorView />;
     case 'catalog':
-      return <ComingView title="Catalog" what="Providers and offerings: authorization, usage policy and prices." />;
+      return (
+        <CatalogView
+          desktopOpen={
+            desktop
+              ? () => desktop.openFileDialog({ title: 'Refresh catalog prices', filters: [{ name: 'Price or catalog file (JSON)', extensions: ['json'] }] })
+              : null
+          }
+        />
+      );
     case 'plan':
-      return <ComingView title="Plan" what="Phased cut-over plans with cost and risk estimates." />;
+      return <PlanView />;
     case 'compare':
-      return <ComingView title="Compare" what="Scenarios side by side." />;
+      return <CompareView />;
   }
 }
 

@@ -19,11 +19,16 @@ if ('error' in transport) {
   const store = createAppStore({ api: transport.client, fileRef: (file) => transport.fileRef(file) });
   transport.onEvent((event) => {
     const state = store.getState();
-    if (event.type === 'progress') state.onProgress(event);
-    else if (event.scope === 'workspace' || event.scope === 'inventory') {
+    if (event.type === 'progress') {
+      state.onProgress(event);
+      state.onPlanProgress(event);
+    } else if (event.scope === 'workspace' || event.scope === 'inventory') {
       void state.loadWorkspace();
       void state.reloadInventory();
     }
+    if (event.type === 'data.changed' && event.scope === 'plans') void state.refreshPlans();
+    // Once the catalog has been shown, keep it current when any face changes it.
+    if (event.type === 'data.changed' && (event.scope === 'catalog' || event.scope === 'workspace') && state.catalogState) void state.loadCatalog();
   });
   root.render(
     <StrictMode>

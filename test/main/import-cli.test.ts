@@ -21,7 +21,7 @@ async function cli(args: string[]) {
 
 const GOOD = [
   'Workload ID,Name,Mission Area,Current Vendor,Classification,Monthly Input Tokens,Region Code',
-  'A1,=HYPERLINK("http://x"),Intelligence Analysis,Anthropic,TS/SCI,"1,250,000",east',
+  'A1,"=HYPERLINK(""http://x"")",Intelligence Analysis,Anthropic,TS/SCI,"1,250,000",east',
   'A2,Route planner,Operations Planning,anthropic,S,2.5M,west',
 ].join('\n');
 

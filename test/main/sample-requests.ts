@@ -8,6 +8,7 @@ import type { Channel, RequestOf } from '../../core/api';
 export interface ScriptState {
   previewId?: string;
   offeringId?: string;
+  planId?: number;
 }
 
 type Call<C extends Channel = Channel> = { channel: C; request: (state: ScriptState) => RequestOf<C>; keep?: (result: unknown, state: ScriptState) => void };

@@ -2,12 +2,17 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { ColumnMapping } from '../../../core/api/inventory';
+import { isFileErrorCode } from '../../../core/inventory/errors';
 import { call } from '../api';
 import { CliError, EXIT, printJson, printLine } from '../output';
 import { withSession } from '../session';
 
-/** File-level problems that mean the file could not be read as CSV (exit 2, like an unreadable file). */
-const UNREADABLE = new Set(['empty_file', 'header_only', 'binary_file', 'unsupported_encoding', 'record_too_large', 'unterminated_quote', 'malformed_csv']);
+/**
+ * A file-level problem means the file could not be read as a CSV inventory at all (exit 2, like
+ * an unreadable file) — except a column mapping problem, which is about rows (exit 1).
+ */
+const MAPPING_PROBLEMS = new Set(['missing_required_column', 'duplicate_column', 'bad_mapping']);
+const unreadableFile = (code: string): boolean => isFileErrorCode(code) && !MAPPING_PROBLEMS.has(code);
 
 interface ImportOptions {
   workspace?: string;
@@ -54,7 +59,7 @@ export function registerImport(program: Command): void {
           skipInvalid: Boolean(opts.skipInvalid),
           replace: Boolean(opts.replace),
         });
-        const unreadable = result.errors.some((e) => UNREADABLE.has(e.code));
+        const unreadable = result.errors.some((e) => unreadableFile(e.code));
         if (opts.json) {
           printJson({
             imported: result.imported,

@@ -6,7 +6,7 @@ import type { ScenarioInput } from '../../../core/planning/scenario';
 import { STRATEGIES } from '../../../core/planning/scenario';
 import { startSession, type Session } from '../../session';
 import { call } from '../api';
-import { CliError, printJson, printLine } from '../output';
+import { CliError, printLine } from '../output';
 
 interface PlanOptions {
   exit?: string;

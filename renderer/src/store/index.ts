@@ -1,9 +1,11 @@
 /** One Zustand store of typed slices, created with the API client it talks through. */
 import { createContext, useContext } from 'react';
 import { createStore, useStore, type StoreApi } from 'zustand';
+import { createCatalogSlice } from './catalog-slice';
 import { createImportSlice } from './import-slice';
 import { createInventorySlice } from './inventory-slice';
 import { createNavSlice } from './nav-slice';
+import { createPlanSlice } from './plan-slice';
 import { createVendorSlice } from './vendor-slice';
 import type { AppState, StoreDeps } from './types';
 import { createWorkspaceSlice } from './workspace-slice';
@@ -15,6 +17,8 @@ export function createAppStore(deps: StoreDeps): StoreApi<AppState> {
     ...createInventorySlice(deps)(...args),
     ...createImportSlice(deps)(...args),
     ...createVendorSlice(deps)(...args),
+    ...createCatalogSlice(deps)(...args),
+    ...createPlanSlice(deps)(...args),
   }));
 }
 

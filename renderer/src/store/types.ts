@@ -1,13 +1,15 @@
 import type { ApiClient } from '../../../core/api';
 import type { FileRef } from '../../../core/api/inventory';
+import type { CatalogSlice } from './catalog-slice';
 import type { ImportSlice } from './import-slice';
 import type { InventorySlice } from './inventory-slice';
 import type { NavSlice } from './nav-slice';
+import type { PlanSlice } from './plan-slice';
 import type { VendorSlice } from './vendor-slice';
 import type { WorkspaceSlice } from './workspace-slice';
 
 /** The one store is the union of its slices; each slice owns its part and its actions. */
-export type AppState = WorkspaceSlice & NavSlice & InventorySlice & ImportSlice & VendorSlice;
+export type AppState = WorkspaceSlice & NavSlice & InventorySlice & ImportSlice & VendorSlice & CatalogSlice & PlanSlice;
 
 export interface StoreDeps {
   api: ApiClient;
