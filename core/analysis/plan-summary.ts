@@ -10,6 +10,10 @@ export interface PlanSummary {
   oneTimeCost: { p10: number; p50: number; p90: number };
   monthlyCostBefore: number;
   monthlyCostAfter: number;
+  /** Today's run-rate of the planned workloads only, to compare with monthlyCostAfter like for like. */
+  monthlyCostBeforePlanned: number;
+  /** Workloads whose run-rate before / after is unknown (no catalog price) and so not in the sums. */
+  unpriced: { before: number; after: number };
   completion: { p10: string; p50: string; p90: string };
   deadlineProbability: number;
   counts: { planned: number; blocked: number; outOfScope: number };
@@ -34,6 +38,8 @@ export function summarizePlan(plan: Plan): PlanSummary {
     oneTimeCost: plan.totals.oneTimeCost,
     monthlyCostBefore: plan.totals.monthlyCostBefore,
     monthlyCostAfter: plan.totals.monthlyCostAfter,
+    monthlyCostBeforePlanned: plan.totals.monthlyCostBeforePlanned,
+    unpriced: plan.totals.unpriced,
     completion: plan.totals.completion,
     deadlineProbability: plan.totals.deadlineProbability,
     counts: plan.totals.counts,

@@ -26,7 +26,7 @@ if ('error' in transport) {
       void state.loadWorkspace();
       void state.reloadInventory();
     }
-    if (event.type === 'data.changed' && event.scope === 'plans') void state.refreshPlans();
+    if (event.type === 'data.changed' && (event.scope === 'plans' || event.scope === 'workspace')) void state.refreshPlans();
     // Once the catalog has been shown, keep it current when any face changes it.
     if (event.type === 'data.changed' && (event.scope === 'catalog' || event.scope === 'workspace') && state.catalogState) void state.loadCatalog();
   });

@@ -24,6 +24,8 @@ function summary(over: Partial<PlanSummary> = {}): PlanSummary {
     oneTimeCost: { p10: 100, p50: 200, p90: 300 },
     monthlyCostBefore: 1000,
     monthlyCostAfter: 400,
+    monthlyCostBeforePlanned: 800,
+    unpriced: { before: 0, after: 0 },
     completion: { p10: '2027-04-01', p50: '2027-05-01', p90: '2027-06-01' },
     deadlineProbability: 0.6,
     counts: { planned: 2, blocked: 1, outOfScope: 0 },
@@ -304,5 +306,13 @@ describe('plan model', () => {
     expect(rows.get('after')!.cells[1]!.value).toBeNull();
     expect(rows.get('after')!.best).toEqual([false, false]);
     expect(rows.get('strategy')!.best).toEqual([false, false]);
+
+    // Nothing planned: no completion date or deadline probability, rather than a date or 0 %.
+    const empty = { item: item(3, { counts: { planned: 0, blocked: 3, outOfScope: 0 }, deadlineProbability: 0 }), plan: null };
+    const withEmpty = new Map(compareRows([a, empty]).map((r) => [r.key, r]));
+    expect(withEmpty.get('completion-p50')!.cells[1]!.value).toBeNull();
+    expect(withEmpty.get('deadline-probability')!.cells[1]!.value).toBeNull();
+    expect(withEmpty.get('mean-risk')!.cells[1]!.value).toBeNull();
+    expect(withEmpty.get('deadline-probability')!.best).toEqual([false, false]);
   });
 });

@@ -332,7 +332,7 @@ export function compareRows(entries: CompareEntry[]): CompareRow[] {
   }
   row({ key: 'before', label: 'Run-rate before (planned workloads)', group: 'Cost', better: null, format: 'money' }, (e) => ({
     value: e.plan ? e.plan.totals.monthlyCostBeforePlanned : null,
-    sub: `all in scope ${formatMoney(s(e).monthlyCostBefore)}`,
+    sub: `all in scope ${formatMoney(s(e).monthlyCostBefore)}${e.plan?.totals.unpriced.before ? `; ${e.plan.totals.unpriced.before} with no known cost, not in the sums` : ''}`,
   }));
   row({ key: 'after', label: 'Run-rate after', group: 'Cost', better: 'lower', format: 'money' }, (e) => {
     if (!e.plan) return { value: null };
@@ -342,10 +342,12 @@ export function compareRows(entries: CompareEntry[]): CompareRow[] {
       : { value: e.plan.totals.monthlyCostAfter };
   });
 
-  row({ key: 'completion-p50', label: 'Completion P50', group: 'Schedule', better: 'lower', format: 'date' }, (e) => ({ value: s(e).completion.p50 }));
-  row({ key: 'completion-p90', label: 'Completion P90', group: 'Schedule', better: 'lower', format: 'date' }, (e) => ({ value: s(e).completion.p90 }));
+  // With nothing planned there is no completion to speak of: unknown, not the start date or 0 %.
+  const none = (e: CompareEntry) => s(e).counts.planned === 0;
+  row({ key: 'completion-p50', label: 'Completion P50', group: 'Schedule', better: 'lower', format: 'date' }, (e) => ({ value: none(e) ? null : s(e).completion.p50 }));
+  row({ key: 'completion-p90', label: 'Completion P90', group: 'Schedule', better: 'lower', format: 'date' }, (e) => ({ value: none(e) ? null : s(e).completion.p90 }));
   row({ key: 'deadline-probability', label: 'Probability of meeting the deadline', group: 'Schedule', better: 'higher', format: 'percent' }, (e) => ({
-    value: s(e).deadlineProbability,
+    value: none(e) ? null : s(e).deadlineProbability,
   }));
   row({ key: 'waves', label: 'Waves (incl. wave 0)', group: 'Schedule', better: null, format: 'count' }, (e) => ({ value: s(e).waves }));
 

@@ -40,7 +40,7 @@ export function Headline({ plan }: { plan: Plan }) {
         ) : null}
         <span className="stat-sub">
           today, all in scope: {formatMoney(rr.beforeAll)}
-          {rr.unpricedBefore ? ` (+${rr.unpricedBefore} unpriced)` : ''}
+          {rr.unpricedBefore ? ` (${rr.unpricedBefore} with no known cost are not in the before sums)` : ''}
         </span>
       </div>
 

@@ -34,8 +34,8 @@ function Target({ offering }: { offering: string }) {
 function OverrideControls({ w, plan }: { w: PlanWorkload; plan: Plan }) {
   const running = useAppStore((s) => s.planRun !== null);
   const apply = useAppStore((s) => s.setWorkloadOverride);
-  const scenarioName = useAppStore((s) => s.selectedPlan?.scenarioName ?? '');
-  const existing = useAppStore((s) => s.scenarios.find((x) => x.name === scenarioName)?.input.overrides?.find((o) => o.workloadId === w.id));
+  // What this plan was made with (the badge and the buttons describe the plan on screen).
+  const existing = plan.scenario.overrides.find((o) => o.workloadId === w.id);
   const choices = pinChoices(w);
   const waves = laterWaves(w, plan);
   const [pin, setPin] = useState(choices.find((c) => !c.current)?.offering ?? '');
@@ -148,8 +148,7 @@ function Details({ w, plan }: { w: PlanWorkload; plan: Plan }) {
 
 /** Every workload of the plan with its decision, and per-row overrides in an expandable row. */
 export function WorkloadTable({ plan }: { plan: Plan }) {
-  const scenarioName = useAppStore((s) => s.selectedPlan?.scenarioName ?? '');
-  const overrides = useAppStore((s) => s.scenarios.find((x) => x.name === scenarioName)?.input.overrides);
+  const overrides = plan.scenario.overrides;
   const [status, setStatus] = useState<StatusFilter>('all');
   const [text, setText] = useState('');
   const [open, setOpen] = useState<string | null>(null);
@@ -160,7 +159,7 @@ export function WorkloadTable({ plan }: { plan: Plan }) {
       (w) => (status === 'all' || w.status === status) && (!q || w.id.toLowerCase().includes(q) || w.name.toLowerCase().includes(q) || (w.target?.offering ?? '').includes(q)),
     );
   }, [plan, status, text]);
-  const overrideOf = (id: string) => overrides?.find((o) => o.workloadId === id);
+  const overrideOf = (id: string) => overrides.find((o) => o.workloadId === id);
   const cols = 10;
 
   return (
