@@ -8,6 +8,7 @@ import type { AppInfo } from '../core/api';
 import { openWorkspace, type Workspace } from '../db/workspace';
 import { seedDemoWorkspace } from './demo';
 import { createEventHub, type EventHub } from './events';
+import type { PdfRenderer } from './export/pdf';
 import { createHandlers, type Handlers } from './handlers';
 import { chooseWorkspace, migrationsDir, type WorkspaceChoice } from './paths';
 import { createUploadStore, type UploadStore } from './uploads';
@@ -37,11 +38,12 @@ export async function openChosenWorkspace(choice: WorkspaceChoice): Promise<Work
   return workspace;
 }
 
-export async function startSession(options: { workspace?: string; face: AppInfo['face'] }): Promise<Session> {
+/** `pdfRenderer`: how the PDF export prints (the desktop face passes Electron's printToPDF); default headless Chromium. */
+export async function startSession(options: { workspace?: string; face: AppInfo['face']; pdfRenderer?: PdfRenderer }): Promise<Session> {
   let current = await openChosenWorkspace(chooseWorkspace(options.workspace));
   const events = createEventHub();
   const uploads = createUploadStore();
-  const handlers = createHandlers({ workspace: () => current, events, uploads, face: options.face });
+  const handlers = createHandlers({ workspace: () => current, events, uploads, face: options.face, pdfRenderer: options.pdfRenderer });
   return {
     handlers,
     events,

@@ -6,6 +6,7 @@
 import type { z } from 'zod';
 import { catalogChannels } from './catalog';
 import type { ChannelSpec } from './channel';
+import { exportChannels } from './exports';
 import { inventoryChannels } from './inventory';
 import { planChannels } from './plans';
 import { workspaceChannels } from './workspace';
@@ -15,6 +16,7 @@ export const contract = {
   ...inventoryChannels,
   ...planChannels,
   ...catalogChannels,
+  ...exportChannels,
 } as const;
 
 export type Contract = typeof contract;

@@ -6,3 +6,4 @@ export type * from './workspace';
 export type * from './bridge';
 export * from './inventory';
 export * from './catalog';
+export type { PlanExportResult, PlanDownloadResult } from './exports';

@@ -7,7 +7,7 @@ import type { Catalog } from '../catalog/schema';
 import type { Plan, PlanWorkload, RegisterEntry, WaveTask } from '../planning/plan-schema';
 import { offeringsInPlan, type OfferingUse } from './catalog-facts';
 import type { ExportContext } from './context';
-import { classificationLabel, day, hours, humanize, int, pct, usd } from './text';
+import { classificationLabel, day, hours, humanize, int, pct, plural, usd } from './text';
 
 /** Blocked workloads listed one by one in a briefing; the rest are counted (the workbook lists all). */
 export const BRIEFING_BLOCKED_ROWS = 200;
@@ -29,7 +29,6 @@ export interface WaveRow {
   end: string;
   workloads: number;
   critical: number;
-  lastCutover: string | null;
   tasks: WaveTask[];
   /** Sum of the workloads' P50 one-time cost; for wave 0, the shared work's likely cost. */
   oneTimeP50: number;
@@ -113,7 +112,6 @@ function sum(values: readonly (number | null)[]): number {
 function wavesOf(plan: Plan, byId: Map<string, PlanWorkload>): WaveRow[] {
   return plan.waves.map((wave) => {
     const members = wave.workloadIds.map((id) => byId.get(id)).filter((w): w is PlanWorkload => w !== undefined);
-    const cutovers = members.map((w) => w.dates.cutover).filter((d): d is string => d !== null).sort();
     const oneTimeP50 = wave.number === 0 && members.length === 0 ? sum(wave.tasks.map((t) => t.cost.likely)) : sum(members.map((w) => w.oneTimeCost.p50));
     return {
       number: wave.number,
@@ -122,7 +120,6 @@ function wavesOf(plan: Plan, byId: Map<string, PlanWorkload>): WaveRow[] {
       end: wave.end,
       workloads: members.length,
       critical: members.filter((w) => w.criticality === 'critical').length,
-      lastCutover: cutovers.length ? cutovers[cutovers.length - 1]! : null,
       tasks: wave.tasks,
       oneTimeP50,
     };
@@ -207,14 +204,14 @@ export function buildBriefing(plan: Plan, ctx: ExportContext = {}): Briefing {
 
   const summary: string[] = [];
   summary.push(
-    `${int(counts.planned)} of the ${int(counts.inScope)} workloads that run on ${s.exitVendor} can move under this plan; ` +
+    `${int(counts.planned)} of the ${plural(counts.inScope, 'workload that runs', 'workloads that run')} on ${s.exitVendor} can move under this plan; ` +
       `${int(counts.blocked)} cannot move yet (no eligible offering among the candidate providers)` +
-      (counts.outOfScope ? ` and ${int(counts.outOfScope)} more run on other vendors and are out of scope.` : '.'),
+      (counts.outOfScope ? ` and ${int(counts.outOfScope)} more ${counts.outOfScope === 1 ? 'runs' : 'run'} on other vendors and ${counts.outOfScope === 1 ? 'is' : 'are'} out of scope.` : '.'),
   );
   summary.push(
     `The move costs ${usd(t.oneTimeCost.p50)} one-time at the median (P10–P90: ${usd(t.oneTimeCost.p10)} to ${usd(t.oneTimeCost.p90)}), ` +
       `including ${usd(t.sharedOneTimeCost.likely)} of shared contract, accreditation and gateway work, ` +
-      `and about ${hours(t.effortHours.p50)} of engineering.`,
+      `and about ${int(t.effortHours.p50)} engineer-hours.`,
   );
   summary.push(
     `Monthly run-rate of the planned workloads goes from ${usd(t.monthlyCostBeforePlanned)} to ${usd(t.monthlyCostAfter)}` +
@@ -230,7 +227,7 @@ export function buildBriefing(plan: Plan, ctx: ExportContext = {}): Briefing {
   );
   const highEntries = plan.risks.filter((r) => r.level === 'high').length;
   summary.push(
-    `${int(counts.highRiskPlanned)} planned workloads carry high risk; the risk register has ${int(plan.risks.length)} entries, ${int(highEntries)} of them high. ` +
+    `${plural(counts.highRiskPlanned, 'planned workload carries', 'planned workloads carry')} high risk; the risk register has ${int(plan.risks.length)} entries, ${int(highEntries)} of them high. ` +
       `Confidence in these figures is ${t.confidence.level} (${pct(t.confidence.score)}).`,
   );
 
@@ -256,9 +253,15 @@ export function buildBriefing(plan: Plan, ctx: ExportContext = {}): Briefing {
   }
   if (t.deadlineProbability < 0.5) keyPoints.push(`The deadline ${day(s.deadline)} is at risk: the median completion is ${day(t.completion.p50)}.`);
   const byProv = [...t.byProvider].sort((a, b) => b.planned - a.planned);
-  if (byProv.length) keyPoints.push(`Targets: ${byProv.map((p) => `${p.provider} ${int(p.planned)} workloads (${int(p.critical)} critical)`).join(', ')}.`);
+  if (byProv.length) keyPoints.push(`Targets: ${byProv.map((p) => `${p.provider} ${plural(p.planned, 'workload')} (${int(p.critical)} critical)`).join(', ')}.`);
   const firstWave = plan.waves.find((w) => w.number >= 1);
-  if (firstWave) keyPoints.push(`The pilot (${firstWave.name}, ${int(firstWave.workloadIds.length)} workloads) starts on ${day(firstWave.start)}, after wave 0 opens contracts, accreditation and the gateway on ${day(plan.waves[0]?.start ?? s.startDate)}.`);
+  const wave0 = plan.waves.find((w) => w.number === 0);
+  if (firstWave) {
+    keyPoints.push(
+      `Wave ${firstWave.number} (${firstWave.name}, ${plural(firstWave.workloadIds.length, 'workload')}) starts on ${day(firstWave.start)}` +
+        (wave0 ? `, after wave 0 opens contracts, accreditation and the gateway on ${day(wave0.start)}.` : '.'),
+    );
+  }
 
   const headline: HeadlineFigure[] = [
     { label: 'One-time cost (P50)', value: usd(t.oneTimeCost.p50), detail: `P10 ${usd(t.oneTimeCost.p10)} · P90 ${usd(t.oneTimeCost.p90)}` },

@@ -16,6 +16,7 @@ export function clip(text: string, max: number): string {
   return chars.length <= max ? text : `${chars.slice(0, Math.max(1, max - 1)).join('')}…`;
 }
 
+// eslint-disable-next-line no-control-regex -- control characters are what this pattern is about
 const LINE_BREAKS = /\r\n|[\r\n\u000B\u000C\u0085\u2028\u2029]/g;
 
 /**

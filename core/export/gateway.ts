@@ -11,12 +11,12 @@
  * Aliases are `bh-` + a slug of the workload id (unique within the file). Keys and endpoints are
  * `os.environ/NAME` references only. Workload names appear only in comments, made visible-safe.
  */
+import type { YAMLMap, YAMLSeq } from 'yaml';
 import type { Plan, PlanWorkload } from '../planning/plan-schema';
 import type { ExportContext } from './context';
 import { litellmDeployment } from './routes';
 import { day, uniqueSlugs, visible } from './text';
 import { commentLines, newYamlDocument, yamlText } from './yaml-text';
-import { YAMLMap, YAMLSeq } from 'yaml';
 
 export interface GatewayAlias {
   workloadId: string;

@@ -31,13 +31,13 @@ p { margin: 0 0 2.4mm; }
 .kicker { color: var(--muted); font-size: 9pt; letter-spacing: .04em; text-transform: uppercase; margin: 0; }
 .meta { color: var(--muted); font-size: 9pt; }
 .handling { border: 1px solid #e0b252; background: #fff8e6; padding: 2mm 3mm; font-size: 8.8pt; border-radius: 1.5mm; }
-.summary p { font-size: 10.5pt; }
+.summary p { font-size: 10pt; }
 ul.key { margin: 2mm 0 0; padding-left: 5mm; }
 ul.key li { margin-bottom: 1.2mm; }
-.cards { display: grid; grid-template-columns: repeat(4, 1fr); gap: 2.5mm; break-inside: avoid; }
-.card { background: var(--soft); border-radius: 2mm; padding: 2.5mm 3mm; border-top: 3px solid var(--accent); }
-.card .label { font-size: 8pt; color: var(--muted); text-transform: uppercase; letter-spacing: .03em; }
-.card .value { font-size: 13.5pt; font-weight: 700; margin: .8mm 0 .4mm; overflow-wrap: anywhere; }
+.cards { display: grid; grid-template-columns: repeat(4, 1fr); gap: 2mm; break-inside: avoid; }
+.card { background: var(--soft); border-radius: 1.5mm; padding: 2mm 2.6mm; border-top: 3px solid var(--accent); }
+.card .label { font-size: 7.6pt; color: var(--muted); text-transform: uppercase; letter-spacing: .03em; }
+.card .value { font-size: 13pt; font-weight: 700; margin: .6mm 0 .3mm; overflow-wrap: break-word; }
 .card .detail { font-size: 8pt; color: var(--muted); }
 figure { margin: 2mm 0 4mm; break-inside: avoid; }
 figcaption { font-size: 8.5pt; color: var(--muted); margin-top: 1mm; }
@@ -45,12 +45,13 @@ figcaption { font-size: 8.5pt; color: var(--muted); margin-top: 1mm; }
 table { width: 100%; border-collapse: collapse; font-size: 8.6pt; margin: 1mm 0 3mm; }
 thead { display: table-header-group; }
 th { text-align: left; background: var(--soft); font-weight: 600; border-bottom: 1.5px solid #b8c0cc; }
-th, td { padding: 1.1mm 1.6mm; vertical-align: top; overflow-wrap: anywhere; }
+th, td { padding: 1.1mm 1.6mm; vertical-align: top; overflow-wrap: break-word; }
 td { border-bottom: 1px solid var(--rule); }
 tr { break-inside: avoid; }
 table.narrow { width: auto; min-width: 50%; }
 td.num, th.num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
 td.nowrap { white-space: nowrap; }
+td.small { font-size: 8pt; }
 td ul { margin: 0; padding-left: 4mm; }
 .level { display: inline-block; padding: 0 1.5mm; border-radius: 1mm; font-size: 8pt; }
 .level.high { background: ${COLORS.high}; } .level.moderate { background: ${COLORS.moderate}; } .level.low { background: ${COLORS.low}; }
@@ -106,15 +107,15 @@ function schedule(b: Briefing): string {
   const rows = b.waves
     .map(
       (w) =>
-        `<tr>${td(w.number, 'num')}${td(w.name)}${td(day(w.start), 'nowrap')}${td(day(w.end), 'nowrap')}${td(w.number === 0 ? `${int(w.tasks.length)} tasks` : int(w.workloads), 'num')}${td(w.number === 0 ? '' : int(w.critical), 'num')}${td(day(w.lastCutover), 'nowrap')}${td(usd(w.oneTimeP50), 'num')}</tr>`,
+        `<tr>${td(w.number, 'num')}${td(w.name)}${td(day(w.start), 'nowrap')}${td(day(w.end), 'nowrap')}${td(w.number === 0 ? `${int(w.tasks.length)} tasks` : int(w.workloads), 'num')}${td(w.number === 0 ? '' : int(w.critical), 'num')}${td(usd(w.oneTimeP50), 'num')}</tr>`,
     )
     .join('');
   const t = b.plan.totals;
   return (
     `<section class="page" id="schedule"><h2>Schedule</h2>` +
-    `<figure>${ganttSvg(b)}<figcaption>Each wave from its first migration start to its last decommission. Completion P50 ${esc(day(t.completion.p50))}; ` +
+    `<figure>${ganttSvg(b)}<figcaption>Each wave from its first migration start to its last cut-over; wave 0 until its last task is done. Completion P50 ${esc(day(t.completion.p50))}; ` +
     `P10–P90 ${esc(day(t.completion.p10))} to ${esc(day(t.completion.p90))}; deadline ${esc(day(b.plan.scenario.deadline))}.</figcaption></figure>` +
-    `<table><thead><tr>${th('Wave', 'num')}${th('Name')}${th('Start')}${th('End')}${th('Workloads', 'num')}${th('Critical', 'num')}${th('Last cut-over')}${th('One-time P50', 'num')}</tr></thead><tbody>${rows}</tbody></table>` +
+    `<table><thead><tr>${th('Wave', 'num')}${th('Name')}${th('Start')}${th('End (last cut-over)')}${th('Workloads', 'num')}${th('Critical', 'num')}${th('One-time P50', 'num')}</tr></thead><tbody>${rows}</tbody></table>` +
     `<p class="note">One-time P50 per wave sums the workloads' own medians; wave 0 shows the shared work's likely cost. Percentiles do not add up, so the plan total (${esc(usd(t.oneTimeCost.p50))} P50) comes from the simulation.</p>` +
     `</section>`
   );
@@ -126,7 +127,7 @@ function costs(b: Briefing): string {
     `<section class="page" id="costs"><h2>Cost</h2>` +
     `<h3>One-time cost by wave</h3><figure>${costByWaveSvg(b.waves)}<figcaption>Workloads' P50 one-time cost per wave; wave 0 is the shared contract, accreditation and gateway work (likely ${esc(usd(t.sharedOneTimeCost.likely))}, ` +
     `range ${esc(usd(t.sharedOneTimeCost.low))}–${esc(usd(t.sharedOneTimeCost.high))}).</figcaption></figure>` +
-    `<h3>Monthly run-rate</h3><figure>${runRateSvg(b)}<figcaption>Likely token volumes × catalog prices × tokenizer factor, less cache discounts.` +
+    `<h3>Monthly run-rate</h3><figure>${runRateSvg(b)}<figcaption>Monthly run-rate, likely token volumes × catalog prices × tokenizer factor, less cache discounts. Planned = the workloads this plan moves, compared like for like.` +
     (t.unpriced.after ? ` ${esc(int(t.unpriced.after))} planned workloads move to offerings without a catalog price: the after figure leaves them out.` : '') +
     (t.unpriced.before ? ` ${esc(int(t.unpriced.before))} workloads have no price today and are not in the before figures.` : '') +
     `</figcaption></figure>` +
@@ -140,11 +141,11 @@ function risks(b: Briefing): string {
     .map(
       (r) =>
         `<tr>${td(r.id, 'nowrap')}<td>${r.workloadId ? `${esc(r.workloadId)}${r.workloadName !== null ? `<br><span class="note">${esc(r.workloadName)}</span>` : ''}` : '<span class="note">programme</span>'}</td>` +
-        `${td(humanize(r.category))}${td(`${r.likelihood}×${r.consequence} = ${r.score}`, 'nowrap')}<td>${level(r.level)}</td>${td(r.owner ?? '—')}${td(r.mitigation)}</tr>`,
+        `${td(humanize(r.category), 'nowrap')}${td(`${r.likelihood}×${r.consequence} = ${r.score}`, 'nowrap')}<td class="nowrap">${level(r.level)}</td>${td(r.owner ?? '—')}${td(r.mitigation, 'small')}</tr>`,
     )
     .join('');
   return (
-    `<section class="page" id="risk"><h2>Risk</h2>` +
+    `<section id="risk"><h2>Risk</h2>` +
     `<div class="two"><figure>${riskMatrixSvg(b)}<figcaption>Register entries per cell of the 5×5 likelihood × consequence matrix (bands: low ≤ 6, moderate 7–12, high ≥ 15).</figcaption></figure>` +
     `<figure>${riskCategoriesSvg(b)}<figcaption>Register entries by category and level.</figcaption></figure></div>` +
     `<h3>Highest risks</h3><table><thead><tr>${th('Risk')}${th('Workload')}${th('Category')}${th('L×C')}${th('Level')}${th('Owner')}${th('Mitigation')}</tr></thead><tbody>${rows}</tbody></table>` +
@@ -242,8 +243,8 @@ export function briefingHtml(b: Briefing, options: HtmlOptions = {}): string {
     '</head>',
     '<body>',
     header(b),
-    summary(b),
     figures(b),
+    summary(b),
     schedule(b),
     costs(b),
     risks(b),

@@ -61,18 +61,18 @@ export function briefingMarkdown(b: Briefing): string {
     );
   }
 
+  out.push('## Headline figures', '');
+  out.push(table(['Figure', 'Value', 'Detail'], b.headline.map((h) => [h.label, h.value, h.detail])), '');
+
   out.push('## Executive summary', '');
   for (const p of b.summary) out.push(mdText(p), '');
   for (const k of b.keyPoints) out.push(`- ${mdText(k)}`);
   if (b.keyPoints.length) out.push('');
 
-  out.push('## Headline figures', '');
-  out.push(table(['Figure', 'Value', 'Detail'], b.headline.map((h) => [h.label, h.value, h.detail])), '');
-
   out.push('## Schedule', '', textGantt(b), '');
   out.push(
     table(
-      ['Wave', 'Name', 'Start', 'End', 'Workloads', 'Critical', 'Last cut-over', 'One-time P50'],
+      ['Wave', 'Name', 'Start', 'End (last cut-over)', 'Workloads', 'Critical', 'One-time P50'],
       b.waves.map((w) => [
         w.number,
         w.name,
@@ -80,10 +80,9 @@ export function briefingMarkdown(b: Briefing): string {
         day(w.end),
         w.number === 0 ? `${int(w.tasks.length)} tasks` : int(w.workloads),
         w.number === 0 ? '' : int(w.critical),
-        day(w.lastCutover),
         usd(w.oneTimeP50),
       ]),
-      new Set([0, 4, 5, 7]),
+      new Set([0, 4, 5, 6]),
     ),
     '',
   );

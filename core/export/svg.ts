@@ -31,6 +31,11 @@ export const COLORS = {
 const dayNum = (iso: string): number => Date.parse(`${iso.slice(0, 10)}T00:00:00Z`) / 86_400_000;
 const f1 = (n: number): string => (Math.round(n * 10) / 10).toString();
 
+/** Clips a label to what fits in `width` units at font size `fs` (average glyph ≈ 0.58 em). */
+function fit(text: string, width: number, fs: number, bold = false): string {
+  return clip(text, Math.max(4, Math.floor(width / (fs * (bold ? 0.6 : 0.54)))));
+}
+
 function svgOpen(height: number, title: string): string {
   return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${W} ${f1(height)}" width="100%" role="img" aria-label="${esc(title)}" ${FONT}><title>${esc(title)}</title>`;
 }
@@ -64,7 +69,7 @@ export function ganttSvg(b: Briefing): string {
   const dates = [b.plan.scenario.startDate, deadline, t.completion.p10, t.completion.p90, ...rows.flatMap((r) => [r.start, r.end])];
   const d0 = Math.min(...dates.map(dayNum));
   const d1 = Math.max(...dates.map(dayNum)) + 7;
-  const left = 210;
+  const left = 236;
   const right = W - 12;
   const top = 34;
   const rh = Math.max(9, Math.min(22, Math.floor(820 / Math.max(1, rows.length))));
@@ -78,29 +83,26 @@ export function ganttSvg(b: Briefing): string {
   const bx1 = x(t.completion.p90);
   out.push(`<rect x="${f1(bx0)}" y="${top - 4}" width="${f1(Math.max(2, bx1 - bx0))}" height="${f1(rows.length * rh + 8)}" fill="${COLORS.band}"/>`);
 
-  // Month grid and labels.
+  // Grid and labels every 1, 2, 3, 6 or 12 months (at most about 14 labels), on month starts.
   const first = new Date(d0 * 86_400_000);
+  const spanMonths = (d1 - d0) / 30.4;
+  const step = [1, 2, 3, 6, 12].find((k) => spanMonths / k <= 14) ?? 12 * Math.ceil(spanMonths / (12 * 14));
   let y = first.getUTCFullYear();
   let m = first.getUTCMonth() + 1;
-  const months: string[] = [];
   for (;;) {
-    if (m === 12) {
-      m = 0;
-      y++;
+    if (m >= 12) {
+      y += Math.floor(m / 12);
+      m %= 12;
     }
     const iso = `${y}-${String(m + 1).padStart(2, '0')}-01`;
     if (dayNum(iso) > d1) break;
-    months.push(iso);
+    if (step <= 12 ? m % step === 0 : m === 0 && y % (step / 12) === 0) {
+      const gx = x(iso);
+      out.push(`<line x1="${f1(gx)}" y1="${top - 6}" x2="${f1(gx)}" y2="${f1(top + rows.length * rh)}" stroke="${COLORS.grid}" stroke-width="0.6"/>`);
+      out.push(`<text x="${f1(gx + 2)}" y="${top - 10}" font-size="9" fill="${COLORS.muted}">${esc(step >= 12 ? String(y) : monthLabel(y, m))}</text>`);
+    }
     m++;
   }
-  const step = Math.max(1, Math.ceil(months.length / 14));
-  months.forEach((iso, i) => {
-    const gx = x(iso);
-    out.push(`<line x1="${f1(gx)}" y1="${top - 6}" x2="${f1(gx)}" y2="${f1(top + rows.length * rh)}" stroke="${COLORS.grid}" stroke-width="0.6"/>`);
-    if (i % step === 0) {
-      out.push(`<text x="${f1(gx + 2)}" y="${top - 10}" font-size="9" fill="${COLORS.muted}">${esc(monthLabel(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1))}</text>`);
-    }
-  });
 
   rows.forEach((r, i) => {
     const ry = top + i * rh;
@@ -108,7 +110,7 @@ export function ganttSvg(b: Briefing): string {
     const indent = r.kind === 'task' ? 12 : 0;
     const weight = r.kind === 'task' ? '400' : '600';
     out.push(
-      `<text x="${4 + indent}" y="${f1(ry + rh * 0.5 + fs * 0.35)}" font-size="${f1(fs)}" font-weight="${weight}" fill="${r.kind === 'task' ? COLORS.muted : COLORS.ink}">${esc(clip(r.label, r.kind === 'task' ? 40 : 36))}</text>`,
+      `<text x="${4 + indent}" y="${f1(ry + rh * 0.5 + fs * 0.35)}" font-size="${f1(fs)}" font-weight="${weight}" fill="${r.kind === 'task' ? COLORS.muted : COLORS.ink}">${esc(fit(r.label, left - 14 - indent, fs, r.kind !== 'task'))}</text>`,
     );
     const x0 = x(r.start);
     const x1 = Math.max(x(r.end), x0 + 2);
@@ -170,7 +172,7 @@ export function barsSvg(title: string, bars: readonly Bar[], format: (n: number)
   bars.forEach((b, i) => {
     const y = top + i * rh;
     const w = Math.max(b.value > 0 ? 1.5 : 0, (b.value / max) * (right - left));
-    out.push(`<text x="${left - 6}" y="${f1(y + rh * 0.5 + fs * 0.35)}" font-size="${f1(fs)}" text-anchor="end" fill="${COLORS.ink}">${esc(clip(b.label, 38))}</text>`);
+    out.push(`<text x="${left - 6}" y="${f1(y + rh * 0.5 + fs * 0.35)}" font-size="${f1(fs)}" text-anchor="end" fill="${COLORS.ink}">${esc(fit(b.label, left - 10, fs))}</text>`);
     out.push(`<rect x="${left}" y="${f1(y + rh * 0.18)}" width="${f1(w)}" height="${f1(rh * 0.64)}" rx="2" fill="${b.color}"/>`);
     out.push(`<text x="${f1(left + w + 5)}" y="${f1(y + rh * 0.5 + fs * 0.35)}" font-size="${f1(fs)}" fill="${COLORS.ink}">${esc(b.text ?? format(b.value))}</text>`);
   });
@@ -190,10 +192,10 @@ export function costByWaveSvg(waves: readonly WaveRow[]): string {
 export function runRateSvg(b: Briefing): string {
   const t = b.plan.totals;
   return barsSvg('Monthly run-rate before and after', [
-    { label: 'Today, all in-scope workloads', value: t.monthlyCostBefore, color: COLORS.before },
-    { label: 'Today, planned workloads', value: t.monthlyCostBeforePlanned, color: COLORS.before },
+    { label: 'Today, all in scope', value: t.monthlyCostBefore, color: COLORS.before },
+    { label: 'Today, planned', value: t.monthlyCostBeforePlanned, color: COLORS.before },
     {
-      label: 'After the move, planned workloads',
+      label: 'After the move, planned',
       value: t.monthlyCostAfter,
       color: COLORS.after,
       text: `${usdShort(t.monthlyCostAfter)}${t.unpriced.after ? ` + ${int(t.unpriced.after)} unpriced` : ''}`,
@@ -214,7 +216,7 @@ export function providersSvg(b: Briefing): string {
     const y = 6 + i * rh;
     const w = (r.planned / max) * (right - left);
     const wc = (r.critical / max) * (right - left);
-    out.push(`<text x="${left - 6}" y="${f1(y + rh * 0.62)}" font-size="11" text-anchor="end" fill="${COLORS.ink}">${esc(clip(r.provider, 30))}</text>`);
+    out.push(`<text x="${left - 6}" y="${f1(y + rh * 0.62)}" font-size="11" text-anchor="end" fill="${COLORS.ink}">${esc(fit(r.provider, left - 10, 11))}</text>`);
     out.push(`<rect x="${left}" y="${f1(y + rh * 0.18)}" width="${f1(Math.max(1.5, w))}" height="${f1(rh * 0.64)}" rx="2" fill="${COLORS.after}"/>`);
     if (wc > 0) out.push(`<rect x="${left}" y="${f1(y + rh * 0.18)}" width="${f1(wc)}" height="${f1(rh * 0.64)}" rx="2" fill="${COLORS.critical}"/>`);
     out.push(`<text x="${f1(left + Math.max(1.5, w) + 5)}" y="${f1(y + rh * 0.62)}" font-size="10" fill="${COLORS.ink}">${esc(`${int(r.planned)} (${int(r.critical)} critical)`)}</text>`);

@@ -1,10 +1,10 @@
 /** Number, money, date and label formatting shared by the text exports (Markdown, HTML, YAML comments). */
 
-/** US dollars: whole dollars from $1,000 up, cents below. */
+/** US dollars: whole dollars from $100 up (a briefing's scale), cents below (unit prices). */
 export function usd(n: number | null | undefined): string {
   if (n === null || n === undefined || !Number.isFinite(n)) return '—';
   const abs = Math.abs(n);
-  const digits = abs >= 1000 || abs === 0 ? 0 : 2;
+  const digits = abs >= 100 || abs === 0 ? 0 : 2;
   const text = abs.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
   return `${n < 0 ? '−' : ''}$${text}`;
 }
@@ -27,6 +27,11 @@ function trim(n: number): string {
 export function int(n: number | null | undefined): string {
   if (n === null || n === undefined || !Number.isFinite(n)) return '—';
   return Math.round(n).toLocaleString('en-US');
+}
+
+/** `1 workload`, `3 workloads` (the count formatted with separators). */
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return `${int(n)} ${Math.round(n) === 1 ? one : many}`;
 }
 
 export function pct(share: number): string {

@@ -49,6 +49,7 @@ export function xlsxText(text: string): string {
     s = s.slice(0, EXCEL_MAX_CELL_TEXT - note.length) + note;
   }
   s = s.replace(/_(x[0-9A-Fa-f]{4}_)/g, '_x005F_$1');
+  // eslint-disable-next-line no-control-regex -- control characters are what this pattern is about
   return s.replace(/[\u0000-\u0008\u000B\u000C\u000D\u000E-\u001F\u007F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, (c) =>
     `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}_`,
   );

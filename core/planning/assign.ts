@@ -16,7 +16,7 @@
  *    exceeds it as little as possible (penalised slack) and the plan says so.
  */
 import { type MipSolver, solveCapAssignment } from './mip';
-import { byScore, type Candidate } from './score';
+import type { Candidate } from './score';
 
 export interface AssignInput {
   /** Per in-scope workload, the best eligible offering of each candidate provider, best first. */
@@ -238,4 +238,3 @@ export function greedyCapAssignment(rows: readonly (readonly (number | null)[])[
   return result;
 }
 
-export { byScore };

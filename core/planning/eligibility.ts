@@ -2,6 +2,13 @@
  * Eligibility of each catalog offering for each workload: ready, conditional or not ready, with
  * every reason in words a program office can read and a machine code for each.
  *
+ * Conditional = reachable, with a step the plan puts in wave 0: an authorization that is pending
+ * and expected by the deadline (for work above UNCLASSIFIED), or a provider prohibition the
+ * provider's policy documents an exception for (written confirmation needed — a prohibition
+ * without a documented exception is not ready). What cannot be confirmed is not ready: a pending
+ * authorization without a lead time, a context window the catalog does not state when the
+ * workload needs one, an `unless_human_in_loop` prohibition when human-in-loop is unknown.
+ *
  * Speed: 10,000 workloads × ~40 offerings. Offerings are prepared once (ranks, capability bit
  * masks, dates), and workloads are grouped by their eligibility-relevant signature
  * (classification, capabilities, context need, policy-relevant use tags, human in the loop), so
@@ -141,123 +148,153 @@ export function buildEligibility(
   });
 
   const ctx = { startDay: parseDay(scenario.startDate), deadlineDay: parseDay(scenario.deadline), scenario };
-  const verdicts = signatures.map((sig) => {
-    const policyCache = new Map<string, ReturnType<typeof prohibitedUseConflicts>>();
-    return offerings.map((po) => {
-      let conflicts: ReturnType<typeof prohibitedUseConflicts> = [];
-      if (po.provider && sig.useTags.length > 0) {
-        const cached = policyCache.get(po.provider.id);
-        conflicts = cached ?? prohibitedUseConflicts(po.provider, { useTags: sig.useTags, humanInLoop: sig.humanInLoop });
-        if (!cached) policyCache.set(po.provider.id, conflicts);
-      }
-      return judge(sig, po, conflicts, ctx);
-    });
-  });
+  const judge = makeJudge(ctx);
+  const verdicts = signatures.map((sig) => offerings.map((po) => judge(sig, po)));
   return { offerings, signatureOf, verdicts, signatureCount: signatures.length };
 }
 
-function judge(
-  sig: Signature,
-  po: PreparedOffering,
-  conflicts: ReturnType<typeof prohibitedUseConflicts>,
-  ctx: { startDay: Day; deadlineDay: Day; scenario: Scenario },
-): Verdict {
-  const findings: Finding[] = [];
-  const o = po.offering;
-  const a = o.authorization.value;
-  let authorizationDay: Day | null = null;
-  const deadline = ctx.scenario.deadline;
+/** The verdict of an offering with nothing against it: one shared object (most verdicts). */
+const READY: Verdict = Object.freeze({ status: 'ready', findings: Object.freeze([]) as unknown as Finding[], authorizationDay: null, policyExceptions: Object.freeze([]) as unknown as string[] });
 
-  if (po.exited) {
-    findings.push({
-      code: 'exited_vendor',
-      text: `${o.displayName} is offered by ${o.provider}, the vendor being exited.`,
-      details: [o.provider],
-    });
-  }
+/**
+ * The judge, with each finding built once per distinct cause and shared by every verdict it
+ * applies to: a 20,000-workload inventory has thousands of signatures × ~40 offerings, but only a
+ * few hundred distinct sentences.
+ */
+function makeJudge(ctx: { startDay: Day; deadlineDay: Day; scenario: Scenario }): (sig: Signature, po: PreparedOffering) => Verdict {
+  const deadline = ctx.scenario.deadline;
+  const memo = new Map<string, Finding | null>();
+  const once = (key: string, build: () => Finding | null): Finding | null => {
+    if (memo.has(key)) return memo.get(key)!;
+    const f = build();
+    memo.set(key, f);
+    return f;
+  };
+  const policyMemo = new Map<string, { findings: Finding[]; exceptions: string[] }>();
 
   // Classification. Unclassified work needs no authorization wait; anything above needs the
   // offering authorized at or above the workload's level — now, or (pending) before the deadline.
-  const need = CLASSIFICATIONS[sig.classRank]!;
-  if (po.classRank < sig.classRank) {
-    findings.push({
-      code: 'classification',
-      text: `Not authorized for ${label(need)}: ${o.displayName} is authorized up to ${label(a.maxClassification)}${a.status === 'pending' ? ' (pending)' : ''}.`,
-      details: [`authorized up to ${label(a.maxClassification)}`],
-    });
-  } else if (po.pending && sig.classRank > 0) {
-    if (po.leadTimeDays === null) {
-      findings.push({
-        code: 'authorization_lead_time_unknown',
-        text: `Authorization for ${label(need)} is pending (${a.basis}) with no stated lead time, so it cannot be counted on before the deadline ${deadline}.`,
-        details: ['pending, lead time unknown'],
-      });
-    } else {
+  const classification = (sig: Signature, po: PreparedOffering): Finding | null =>
+    once(`c|${sig.classRank}|${po.index}`, () => {
+      const o = po.offering;
+      const a = o.authorization.value;
+      const need = CLASSIFICATIONS[sig.classRank]!;
+      if (po.classRank < sig.classRank) {
+        return {
+          code: 'classification',
+          text: `Not authorized for ${label(need)}: ${o.displayName} is authorized up to ${label(a.maxClassification)}${a.status === 'pending' ? ' (pending)' : ''}.`,
+          details: [`authorized up to ${label(a.maxClassification)}`],
+        };
+      }
+      if (!po.pending || sig.classRank === 0) return null;
+      if (po.leadTimeDays === null) {
+        return {
+          code: 'authorization_lead_time_unknown',
+          text: `Authorization for ${label(need)} is pending (${a.basis}) with no stated lead time, so it cannot be counted on before the deadline ${deadline}.`,
+          details: ['pending, lead time unknown'],
+        };
+      }
       const day = ctx.startDay + po.leadTimeDays;
       if (day > ctx.deadlineDay) {
-        findings.push({
+        return {
           code: 'authorization_after_deadline',
           text: `Authorization for ${label(need)} is pending (${a.basis}); expected ${formatDay(day)} (${po.leadTimeDays} days), after the deadline ${deadline}.`,
           details: [`pending until ${formatDay(day)}`],
-        });
-      } else {
-        authorizationDay = day;
-        findings.push({
-          code: 'authorization_pending',
-          text: `Conditional: authorization for ${label(need)} is pending (${a.basis}); expected ${formatDay(day)} (${po.leadTimeDays} days), before the deadline ${deadline}. Cut-over waits for it.`,
-          details: [`pending until ${formatDay(day)}`],
-        });
+        };
       }
-    }
-  }
-
-  const missing = sig.capMask & ~po.capMask;
-  if (missing !== 0) {
-    const caps = capsOf(missing);
-    findings.push({ code: 'capability_missing', text: `Missing required capabilities: ${caps.join(', ')}.`, details: caps });
-  }
-
-  if (sig.minContext !== null && sig.minContext > 0) {
-    if (po.contextWindow === null) {
-      findings.push({
-        code: 'context_window_unknown',
-        text: `Context window not stated; the workload needs ${fmtInt(sig.minContext)} tokens.`,
-        details: ['not stated'],
-      });
-    } else if (po.contextWindow < sig.minContext) {
-      findings.push({
-        code: 'context_window_too_small',
-        text: `Context window ${fmtInt(po.contextWindow)} tokens is below the ${fmtInt(sig.minContext)} the workload needs.`,
-        details: [`${fmtInt(po.contextWindow)} tokens`],
-      });
-    }
-  }
-
-  const policyExceptions: string[] = [];
-  for (const c of conflicts) {
-    if (c.exception) {
-      policyExceptions.push(c.prohibition.tag);
-      findings.push({
-        code: 'policy_exception',
-        text: `Conditional: ${c.reason} The policy documents an exception (${c.exception}); written confirmation that it covers this use is planned in wave 0.`,
-        details: [`${o.provider} (${c.prohibition.tag})`],
-      });
-    } else {
-      findings.push({ code: 'prohibited_use', text: c.reason, details: [`${o.provider} (${c.prohibition.tag})`] });
-    }
-  }
-
-  if (po.deprecationDay !== null && po.deprecationDay <= ctx.deadlineDay) {
-    findings.push({
-      code: 'deprecated',
-      text: `Deprecated on ${formatDay(po.deprecationDay)}, on or before the deadline ${deadline}.`,
-      details: [formatDay(po.deprecationDay)],
+      return {
+        code: 'authorization_pending',
+        text: `Conditional: authorization for ${label(need)} is pending (${a.basis}); expected ${formatDay(day)} (${po.leadTimeDays} days), before the deadline ${deadline}. Cut-over waits for it.`,
+        details: [`pending until ${formatDay(day)}`],
+      };
     });
-  }
 
-  const blocking = findings.some((f) => !CONDITIONAL_CODES.has(f.code));
-  const status: EligibilityStatus = blocking ? 'not_ready' : findings.length > 0 ? 'conditional' : 'ready';
-  return { status, findings, authorizationDay: blocking ? null : authorizationDay, policyExceptions: blocking ? [] : policyExceptions };
+  const capabilities = (missing: number): Finding | null =>
+    missing === 0
+      ? null
+      : once(`k|${missing}`, () => {
+          const caps = capsOf(missing);
+          return { code: 'capability_missing', text: `Missing required capabilities: ${caps.join(', ')}.`, details: caps };
+        });
+
+  const context = (need: number | null, window: number | null): Finding | null => {
+    if (need === null || need <= 0 || (window !== null && window >= need)) return null;
+    return once(`x|${need}|${window}`, () =>
+      window === null
+        ? { code: 'context_window_unknown', text: `Context window not stated; the workload needs ${fmtInt(need)} tokens.`, details: ['not stated'] }
+        : {
+            code: 'context_window_too_small',
+            text: `Context window ${fmtInt(window)} tokens is below the ${fmtInt(need)} the workload needs.`,
+            details: [`${fmtInt(window)} tokens`],
+          },
+    );
+  };
+
+  const policy = (sig: Signature, po: PreparedOffering): { findings: Finding[]; exceptions: string[] } | null => {
+    if (!po.provider || sig.useTags.length === 0) return null;
+    const key = `${sig.useTags.join(',')}|${sig.humanInLoop}|${po.provider.id}`;
+    let hit = policyMemo.get(key);
+    if (!hit) {
+      const provider = po.offering.provider;
+      hit = { findings: [], exceptions: [] };
+      for (const c of prohibitedUseConflicts(po.provider, { useTags: sig.useTags, humanInLoop: sig.humanInLoop })) {
+        if (c.exception) {
+          hit.exceptions.push(c.prohibition.tag);
+          hit.findings.push({
+            code: 'policy_exception',
+            text: `Conditional: ${c.reason} The policy documents an exception (${c.exception}); written confirmation that it covers this use is planned in wave 0.`,
+            details: [`${provider} (${c.prohibition.tag})`],
+          });
+        } else {
+          hit.findings.push({ code: 'prohibited_use', text: c.reason, details: [`${provider} (${c.prohibition.tag})`] });
+        }
+      }
+      policyMemo.set(key, hit);
+    }
+    return hit.findings.length > 0 ? hit : null;
+  };
+
+  const exited = (po: PreparedOffering): Finding | null =>
+    !po.exited
+      ? null
+      : once(`e|${po.index}`, () => ({
+          code: 'exited_vendor',
+          text: `${po.offering.displayName} is offered by ${po.offering.provider}, the vendor being exited.`,
+          details: [po.offering.provider],
+        }));
+
+  const deprecated = (po: PreparedOffering): Finding | null =>
+    po.deprecationDay === null || po.deprecationDay > ctx.deadlineDay
+      ? null
+      : once(`d|${po.index}`, () => ({
+          code: 'deprecated',
+          text: `Deprecated on ${formatDay(po.deprecationDay!)}, on or before the deadline ${deadline}.`,
+          details: [formatDay(po.deprecationDay!)],
+        }));
+
+  return (sig, po) => {
+    const findings: Finding[] = [];
+    const add = (f: Finding | null) => {
+      if (f) findings.push(f);
+    };
+    add(exited(po));
+    const cls = classification(sig, po);
+    add(cls);
+    add(capabilities(sig.capMask & ~po.capMask));
+    add(context(sig.minContext, po.contextWindow));
+    const pol = policy(sig, po);
+    if (pol) findings.push(...pol.findings);
+    add(deprecated(po));
+    if (findings.length === 0) return READY;
+    const blocking = findings.some((f) => !CONDITIONAL_CODES.has(f.code));
+    if (blocking) return { status: 'not_ready', findings, authorizationDay: null, policyExceptions: [] };
+    return {
+      status: 'conditional',
+      findings,
+      authorizationDay: cls?.code === 'authorization_pending' ? ctx.startDay + po.leadTimeDays! : null,
+      policyExceptions: pol ? pol.exceptions : [],
+    };
+  };
 }
 
 /** Thousands separators without locale data (identical output on every machine). */

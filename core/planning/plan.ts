@@ -281,10 +281,8 @@ export async function planMigration(input: PlanInput, options: PlanOptions = {})
       const wi = inv.indexById.get(id);
       if (wi === undefined) continue;
       const d = inScopeOf[wi]!;
-      if (d < 0 || d === k || seen.has(d)) {
-        if (d === k && !seen.has(d)) seen.add(d);
-        continue;
-      }
+      // Out of scope, a self-reference, or listed twice: no ordering constraint.
+      if (d < 0 || d === k || seen.has(d)) continue;
       seen.add(d);
       depsInScope[k]!.push(d);
       dependents[d]!.push(k);

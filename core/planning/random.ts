@@ -51,9 +51,6 @@ export function triangular(u: number, min: number, likely: number, max: number):
   return max - Math.sqrt((1 - u) * range * (max - likely));
 }
 
-/** Mean of the triangular distribution (used to explain how P50 can differ from the likely value). */
-export const triangularMean = (min: number, likely: number, max: number): number => (min + likely + max) / 3;
-
 /** Nearest-rank index of percentile p (0 < p < 1) in n sorted samples. */
 export const rankIndex = (p: number, n: number): number => Math.min(n - 1, Math.max(0, Math.ceil(p * n) - 1));
 

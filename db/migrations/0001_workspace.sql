@@ -20,12 +20,8 @@ CREATE TABLE workloads (
   criticality_rank    INTEGER,
   monthly_tokens      REAL,
   owner               TEXT,
-  data                TEXT NOT NULL,
-  -- What the free-text filter searches; computed when read so imports do not pay for it.
-  search              TEXT GENERATED ALWAYS AS (lower(
-                        id || char(1) || name || char(1) || coalesce(owner, '') || char(1) || coalesce(model, '') || char(1) ||
-                        coalesce(json_extract(data, '$.platform'), '') || char(1) || coalesce(json_extract(data, '$.notes'), '')
-                      )) VIRTUAL
+  -- The workload as compact JSON: unknown (null) and empty values are left out.
+  data                TEXT NOT NULL
 ) STRICT;
 
 -- Every committed import, for the record a program office keeps of where numbers came from.

@@ -3,7 +3,7 @@
  * so an import lands whole or not at all.
  */
 import { CLASSIFICATIONS, CRITICALITIES } from '../../core/common/enums';
-import type { Workload } from '../../core/inventory/schema';
+import { emptyWorkload, type Workload } from '../../core/inventory/schema';
 import type { SqliteDatabase } from '../driver';
 
 export interface WorkloadFilter {
@@ -37,6 +37,29 @@ export interface WorkloadQuery {
   limit?: number;
 }
 
+/**
+ * Rows store only the known values: a 100,000-row import writes half the bytes, and reading puts
+ * the unknowns (null) and empty lists back.
+ */
+export function encodeWorkload(w: Workload): string {
+  const compact: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(w)) {
+    if (value === null) continue;
+    if (Array.isArray(value) ? value.length === 0 : typeof value === 'object' && Object.keys(value).length === 0) continue;
+    compact[key] = value;
+  }
+  return JSON.stringify(compact);
+}
+
+export function decodeWorkload(data: string): Workload {
+  const stored = JSON.parse(data) as Pick<Workload, 'id' | 'name' | 'missionArea' | 'vendor'> & Partial<Workload>;
+  return Object.assign(emptyWorkload(stored), stored);
+}
+
+/** The free-text filter's haystack, built when read so imports do not pay for it. */
+const SEARCH_TEXT = `lower(id || char(1) || name || char(1) || coalesce(owner, '') || char(1) || coalesce(model, '') || char(1) ||
+  coalesce(json_extract(data, '$.platform'), '') || char(1) || coalesce(json_extract(data, '$.notes'), ''))`;
+
 function rankOf(list: readonly string[], value: string | null): number | null {
   return value === null ? null : list.indexOf(value);
 }
@@ -47,7 +70,7 @@ export function countWorkloads(db: SqliteDatabase): number {
 
 export function allWorkloads(db: SqliteDatabase): Workload[] {
   return (db.prepare('SELECT data FROM workloads ORDER BY seq').all() as { data: string }[]).map(
-    (row) => JSON.parse(row.data) as Workload,
+    (row) => decodeWorkload(row.data),
   );
 }
 
@@ -56,7 +79,7 @@ export function getWorkloadsByIds(db: SqliteDatabase, ids: string[]): Map<string
   const select = db.prepare('SELECT data FROM workloads WHERE id = ?');
   for (const id of ids) {
     const row = select.get(id) as { data: string } | undefined;
-    if (row) out.set(id, JSON.parse(row.data) as Workload);
+    if (row) out.set(id, decodeWorkload(row.data));
   }
   return out;
 }
@@ -82,7 +105,7 @@ function whereClause(filter: WorkloadFilter | undefined): { sql: string; params:
   inList('criticality', filter?.criticalities);
   const text = filter?.text?.trim().toLowerCase();
   if (text) {
-    parts.push(`instr(search, ?) > 0`);
+    parts.push(`instr(${SEARCH_TEXT}, ?) > 0`);
     params.push(text);
   }
   return { sql: parts.length ? `WHERE ${parts.join(' AND ')}` : '', params };
@@ -99,7 +122,7 @@ export function queryWorkloads(db: SqliteDatabase, query: WorkloadQuery): { tota
       `SELECT data FROM workloads ${where} ORDER BY (${order.split(' ')[0]} IS NULL), ${order} ${direction}, seq LIMIT ? OFFSET ?`,
     )
     .all(...params, query.limit ?? 200, query.offset ?? 0) as { data: string }[];
-  return { total, rows: rows.map((r) => JSON.parse(r.data) as Workload) };
+  return { total, rows: rows.map((r) => decodeWorkload(r.data)) };
 }
 
 export interface Facet {
@@ -143,7 +166,7 @@ function rowValues(w: Workload, seq: number): unknown[] {
     rankOf(CRITICALITIES, w.criticality),
     tokens,
     w.owner,
-    JSON.stringify(w),
+    encodeWorkload(w),
   ];
 }
 

@@ -7,6 +7,7 @@ import { ApiError } from '../../core/api';
 import { APP_NAME, appVersion } from '../paths';
 import { registerBuildUi } from './commands/build-ui';
 import { registerCatalog } from './commands/catalog';
+import { registerExport } from './commands/export';
 import { registerImport } from './commands/import';
 import { registerInventory } from './commands/inventory';
 import { registerPlan } from './commands/plan';
@@ -23,6 +24,7 @@ export function buildProgram(): Command {
   registerImport(program);
   registerInventory(program);
   registerPlan(program);
+  registerExport(program);
   registerCatalog(program);
   registerServe(program);
   registerWorkspace(program);

@@ -25,7 +25,7 @@ export const CHROMIUM_CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-brow
 
 export class PdfUnavailableError extends ApiError {
   constructor(message: string) {
-    super('invalid_file', message);
+    super('bad_request', message);
     this.name = 'PdfUnavailableError';
   }
 }

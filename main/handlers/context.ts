@@ -2,6 +2,7 @@
 import type { AppInfo } from '../../core/api';
 import type { Workspace } from '../../db/workspace';
 import type { EventHub } from '../events';
+import type { PdfRenderer } from '../export/pdf';
 import type { UploadStore } from '../uploads';
 
 export interface HandlerContext {
@@ -11,4 +12,6 @@ export interface HandlerContext {
   /** Files the browser face sent (it has no local paths). */
   uploads: UploadStore;
   face: AppInfo['face'];
+  /** How the PDF export prints HTML; the desktop face passes Electron's printToPDF. Default: headless Chromium. */
+  pdfRenderer?: PdfRenderer;
 }

@@ -2,6 +2,7 @@
 import type { HandlerContext } from './context';
 import type { Handlers } from './types';
 import { catalogHandlers } from './catalog';
+import { exportHandlers } from './exports';
 import { inventoryImportHandlers } from './inventory-import';
 import { inventoryQueryHandlers } from './inventory-query';
 import { inventoryVendorHandlers } from './inventory-vendor';
@@ -16,6 +17,7 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     ...inventoryVendorHandlers(ctx),
     ...planHandlers(ctx),
     ...catalogHandlers(ctx),
+    ...exportHandlers(ctx),
   } satisfies Handlers;
 }
 

@@ -2,6 +2,8 @@
  * A script of calls covering every channel, for the contract test. Later calls may use earlier
  * results (a commit needs its preview's id). Adding a channel without a call here fails the test.
  */
+import { rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Channel, RequestOf } from '../../core/api';
 
@@ -17,6 +19,8 @@ const call = <C extends Channel>(c: Call<C>): Call => c as unknown as Call;
 const fixture = join(process.cwd(), 'test', 'fixtures', 'api', 'small-inventory.csv');
 const priceFile = join(process.cwd(), 'test', 'fixtures', 'catalog', 'tiny-genai.json');
 const HAIKU = 'anthropic/claude-haiku-4-5@direct_api/global';
+/** Both faces write the same file (same plan, same bytes); removed once both have answered. */
+const exportPath = join(tmpdir(), `bridgehead-contract-export-${process.pid}.json`);
 
 export const callScript: Call[] = [
   call({ channel: 'app.info', request: () => ({}) }),
@@ -43,6 +47,8 @@ export const callScript: Call[] = [
   }),
   call({ channel: 'plan.list', request: () => ({}) }),
   call({ channel: 'plan.get', request: () => ({ id: 'latest' }) }),
+  call({ channel: 'plan.export', request: () => ({ id: 'latest', format: 'json', path: exportPath }), keep: () => rmSync(exportPath, { force: true }) }),
+  call({ channel: 'plan.exportDownload', request: (s) => ({ id: s.planId!, format: 'csv', csvBom: true }) }),
   call({ channel: 'scenario.list', request: () => ({}) }),
   call({ channel: 'scenario.setOverride', request: () => ({ scenario: 'Contract test', override: { workloadId: 'W2', exclude: true } }) }),
   call({ channel: 'plan.cancel', request: () => ({ taskId: 'no-such-task' }) }),

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { loadHighsSolver, type MipSolver, planMigration, type Plan, type ScenarioInput } from '../../../core/planning';
 import { greedyCapAssignment } from '../../../core/planning/assign';
@@ -79,6 +80,51 @@ describe('strategies', () => {
     expect(totalScore(fallback)).toBeCloseTo(2.1, 9);
     // Both respect the cap.
     expect(new Set(providers(fallback)).size).toBe(3);
+  });
+
+  it('the MIP finds the optimum of small random instances (brute force), never below greedy', async () => {
+    const solver = await loadHighsSolver();
+    const rowsArb = fc.integer({ min: 2, max: 3 }).chain((P) =>
+      fc.array(fc.array(fc.option(fc.integer({ min: 0, max: 100 }).map((x) => x / 100), { nil: null, freq: 5 }), { minLength: P, maxLength: P }), {
+        minLength: 1,
+        maxLength: 7,
+      }),
+    );
+    fc.assert(
+      fc.property(rowsArb, fc.integer({ min: 1, max: 4 }), (raw, limit) => {
+        // Every row needs at least one provider.
+        const rows = raw.map((r) => (r.every((x) => x === null) ? r.map((x, i) => (i === 0 ? 0.5 : x)) : r));
+        const P = rows[0]!.length;
+        // Brute force: the least largest excess, then the least total excess, then the best score.
+        let best: [number, number, number] = [Infinity, Infinity, -Infinity];
+        const better = (a: [number, number, number], b: [number, number, number]) =>
+          a[0] < b[0] || (a[0] === b[0] && (a[1] < b[1] || (a[1] === b[1] && a[2] > b[2] + 1e-9)));
+        const evaluate = (picks: number[]): [number, number, number] => {
+          const load = new Array<number>(P).fill(0);
+          picks.forEach((p) => load[p]!++);
+          const excess = load.map((l) => Math.max(0, l - limit));
+          return [Math.max(...excess), excess.reduce((a, b) => a + b, 0), picks.reduce((a, p, i) => a + rows[i]![p]!, 0)];
+        };
+        const rec = (i: number, picks: number[]) => {
+          if (i === rows.length) {
+            const v = evaluate(picks);
+            if (better(v, best)) best = v;
+            return;
+          }
+          rows[i]!.forEach((x, p) => {
+            if (x !== null) rec(i + 1, [...picks, p]);
+          });
+        };
+        rec(0, []);
+        const mip = evaluate(solveCapAssignment(rows, Array.from({ length: P }, (_, i) => `p${i}`), limit, {}, solver)!);
+        expect(mip[0]).toBe(best[0]);
+        expect(mip[1]).toBe(best[1]);
+        expect(mip[2]).toBeCloseTo(best[2], 6);
+        const greedy = evaluate(greedyCapAssignment(rows, limit, new Array<number>(P).fill(0)));
+        if (greedy[0] === mip[0] && greedy[1] === mip[1]) expect(mip[2]).toBeGreaterThanOrEqual(greedy[2] - 1e-9);
+      }),
+      { numRuns: 200 },
+    );
   });
 
   it('a failing solver falls back to greedy with a warning', async () => {
