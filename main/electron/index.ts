@@ -8,6 +8,7 @@ import { startSession, type Session } from '../session';
 import { setupDialogs } from './dialogs';
 import { setupIpc, trustedSenderCheck } from './ipc';
 import { setupMenu } from './menu';
+import { electronPdfRenderer } from './pdf';
 import { createMainWindow } from './window';
 
 app.setName('Bridgehead');
@@ -23,7 +24,7 @@ async function start(): Promise<void> {
   await app.whenReady();
   let session: Session;
   try {
-    session = await startSession({ workspace: workspaceArgument(process.argv), face: 'electron' });
+    session = await startSession({ workspace: workspaceArgument(process.argv), face: 'electron', pdfRenderer: electronPdfRenderer });
   } catch (error) {
     dialog.showErrorBox('Bridgehead cannot start', error instanceof Error ? error.message : String(error));
     app.exit(1);

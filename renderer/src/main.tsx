@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { detectTransport } from './api/client';
+import { base64ToBytes, saveDownload } from './api/download';
 import { App } from './App';
 import { StoreContext, createAppStore } from './store';
 import './styles.css';
@@ -16,12 +17,18 @@ if ('error' in transport) {
     </div>,
   );
 } else {
-  const store = createAppStore({ api: transport.client, fileRef: (file) => transport.fileRef(file) });
+  const store = createAppStore({
+    api: transport.client,
+    fileRef: (file) => transport.fileRef(file),
+    desktop: transport.desktop,
+    download: (fileName, mime, base64) => saveDownload(fileName, mime, base64ToBytes(base64)),
+  });
   transport.onEvent((event) => {
     const state = store.getState();
     if (event.type === 'progress') {
       state.onProgress(event);
       state.onPlanProgress(event);
+      state.onExportProgress(event);
     } else if (event.scope === 'workspace' || event.scope === 'inventory') {
       void state.loadWorkspace();
       void state.reloadInventory();

@@ -2,6 +2,7 @@
 import { createContext, useContext } from 'react';
 import { createStore, useStore, type StoreApi } from 'zustand';
 import { createCatalogSlice } from './catalog-slice';
+import { createExportSlice } from './export-slice';
 import { createImportSlice } from './import-slice';
 import { createInventorySlice } from './inventory-slice';
 import { createNavSlice } from './nav-slice';
@@ -16,6 +17,7 @@ export function createAppStore(deps: StoreDeps): StoreApi<AppState> {
     ...createNavSlice(...args),
     ...createInventorySlice(deps)(...args),
     ...createImportSlice(deps)(...args),
+    ...createExportSlice(deps)(...args),
     ...createVendorSlice(deps)(...args),
     ...createCatalogSlice(deps)(...args),
     ...createPlanSlice(deps)(...args),

@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useRef } from 'react';
 import { filterOfferings } from '../../../core/catalog/filter';
+import { saveDownload } from '../api/download';
 import { formatWhole } from '../format';
 import { useAppStore } from '../store';
 import { CatalogToolbar } from './catalog/CatalogToolbar';
@@ -7,16 +8,6 @@ import { OfferingDialog } from './catalog/OfferingDialog';
 import { OfferingsTable } from './catalog/OfferingsTable';
 import { ProvidersPanel } from './catalog/ProvidersPanel';
 import { RefreshDialog } from './catalog/RefreshDialog';
-
-/** Saves text as a file through the browser (Electron shows its save dialog for it). */
-function download(fileName: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
 
 export function CatalogView({ desktopOpen }: { desktopOpen: (() => Promise<string | null>) | null }) {
   const state = useAppStore((s) => s.catalogState);
@@ -49,7 +40,8 @@ export function CatalogView({ desktopOpen }: { desktopOpen: (() => Promise<strin
   };
   const doExport = async () => {
     const out = await exportCatalog();
-    if (out) download(out.fileName, out.text);
+    // Electron shows its save dialog for a browser download.
+    if (out) saveDownload(out.fileName, 'application/json', out.text);
   };
 
   return (

@@ -8,6 +8,7 @@ import { formatTimestamp, planLabel } from './plan/plan-format';
 import { RiskRegister } from './plan/RiskRegister';
 import { RunProgress, ScenarioForm } from './plan/ScenarioForm';
 import { WorkloadTable } from './plan/WorkloadTable';
+import { ExportMenu } from './plan/ExportMenu';
 
 function PlanPicker() {
   const plans = useAppStore((s) => s.plans);
@@ -16,6 +17,7 @@ function PlanPicker() {
   const remove = useAppStore((s) => s.deletePlan);
   const edit = useAppStore((s) => s.editSelectedScenario);
   const running = useAppStore((s) => s.planRun !== null);
+  const selected = useAppStore((s) => s.selectedPlan);
   if (!plans.length) return null;
   return (
     <div className="plan-picker">
@@ -41,6 +43,7 @@ function PlanPicker() {
       >
         Delete plan
       </button>
+      {selected ? <ExportMenu planId={selected.id} scenarioName={selected.scenarioName} /> : null}
     </div>
   );
 }
