@@ -141,7 +141,7 @@ const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 const progress = (taskId: string, done: number, finished = false): ProgressEvent => ({ type: 'progress', taskId, label: `step ${done}`, done, total: 100, finished });
 
 async function storeWith(fake: ReturnType<typeof fakeApi>) {
-  const store = createAppStore({ api: fake.client, fileRef: async () => ({ kind: 'path', path: '/x' }) });
+  const store = createAppStore({ api: fake.client, fileRef: async () => ({ kind: 'path', path: '/x' }), desktop: null, download: () => {} });
   await store.getState().loadPlanning();
   return store;
 }
