@@ -32,6 +32,8 @@ export const ELIGIBILITY_CODES = [
   'authorization_after_deadline',
   'authorization_lead_time_unknown',
   'capability_missing',
+  /** A capability no offering in the catalog records: the catalog has no data, not a "no". */
+  'capability_unrecorded',
   'context_window_too_small',
   'context_window_unknown',
   'prohibited_use',
@@ -41,7 +43,7 @@ export const ELIGIBILITY_CODES = [
 export type EligibilityCode = (typeof ELIGIBILITY_CODES)[number];
 
 /** Codes that make an offering conditional (reachable) rather than not ready. */
-const CONDITIONAL_CODES: ReadonlySet<EligibilityCode> = new Set(['authorization_pending', 'policy_exception']);
+const CONDITIONAL_CODES: ReadonlySet<EligibilityCode> = new Set(['authorization_pending', 'policy_exception', 'capability_unrecorded']);
 
 export interface Finding {
   code: EligibilityCode;
@@ -148,7 +150,10 @@ export function buildEligibility(
   });
 
   const ctx = { startDay: parseDay(scenario.startDate), deadlineDay: parseDay(scenario.deadline), scenario };
-  const judge = makeJudge(ctx);
+  // Capabilities the catalog records for no offering at all are unknowns, not absences: a
+  // workload needing one is conditional on confirming it with the provider, never blocked by it.
+  const recordedMask = offerings.reduce((m, o) => m | o.capMask, 0);
+  const judge = makeJudge({ ...ctx, recordedMask });
   const verdicts = signatures.map((sig) => offerings.map((po) => judge(sig, po)));
   return { offerings, signatureOf, verdicts, signatureCount: signatures.length };
 }
@@ -161,7 +166,7 @@ const READY: Verdict = Object.freeze({ status: 'ready', findings: Object.freeze(
  * applies to: a 20,000-workload inventory has thousands of signatures × ~40 offerings, but only a
  * few hundred distinct sentences.
  */
-function makeJudge(ctx: { startDay: Day; deadlineDay: Day; scenario: Scenario }): (sig: Signature, po: PreparedOffering) => Verdict {
+function makeJudge(ctx: { startDay: Day; deadlineDay: Day; scenario: Scenario; recordedMask: number }): (sig: Signature, po: PreparedOffering) => Verdict {
   const deadline = ctx.scenario.deadline;
   const memo = new Map<string, Finding | null>();
   const once = (key: string, build: () => Finding | null): Finding | null => {
@@ -215,6 +220,17 @@ function makeJudge(ctx: { startDay: Day; deadlineDay: Day; scenario: Scenario })
       : once(`k|${missing}`, () => {
           const caps = capsOf(missing);
           return { code: 'capability_missing', text: `Missing required capabilities: ${caps.join(', ')}.`, details: caps };
+        });
+  const unrecorded = (missing: number): Finding | null =>
+    missing === 0
+      ? null
+      : once(`u|${missing}`, () => {
+          const caps = capsOf(missing);
+          return {
+            code: 'capability_unrecorded',
+            text: `Conditional: the catalog records ${caps.join(', ')} for no offering; confirm with the provider before cut-over.`,
+            details: caps,
+          };
         });
 
   const context = (need: number | null, window: number | null): Finding | null => {
@@ -280,7 +296,9 @@ function makeJudge(ctx: { startDay: Day; deadlineDay: Day; scenario: Scenario })
     add(exited(po));
     const cls = classification(sig, po);
     add(cls);
-    add(capabilities(sig.capMask & ~po.capMask));
+    const missing = sig.capMask & ~po.capMask;
+    add(capabilities(missing & ctx.recordedMask));
+    add(unrecorded(missing & ~ctx.recordedMask));
     add(context(sig.minContext, po.contextWindow));
     const pol = policy(sig, po);
     if (pol) findings.push(...pol.findings);
@@ -307,6 +325,7 @@ const CODE_SUMMARY: Record<EligibilityCode, string> = {
   authorization_after_deadline: 'Authorization pending, expected after the deadline',
   authorization_lead_time_unknown: 'Authorization pending with no stated lead time',
   capability_missing: 'Missing required capabilities',
+  capability_unrecorded: 'Capability not recorded in the catalog (needs confirming)',
   context_window_too_small: 'Context window too small',
   context_window_unknown: 'Context window not stated',
   prohibited_use: 'Provider usage policy prohibits the use',

@@ -144,7 +144,12 @@ export function registerPlan(program: Command): void {
         printLine(`Plan ${item.id} — scenario "${s.scenarioName}": exit ${s.exitVendor}, ${s.strategy}, ${s.startDate} → deadline ${s.deadline}`);
         printLine(`Workloads   ${s.counts.planned} planned, ${s.counts.blocked} blocked, ${s.counts.outOfScope} out of scope`);
         printLine(`One-time    ${money(s.oneTimeCost.p10)} / ${money(s.oneTimeCost.p50)} / ${money(s.oneTimeCost.p90)} (P10/P50/P90)`);
-        printLine(`Run-rate    ${money(s.monthlyCostBefore)} → ${money(s.monthlyCostAfter)} a month`);
+        // Like for like: the planned workloads before and after; unpriced targets are named, not zero.
+        printLine(
+          `Run-rate    ${money(s.monthlyCostBeforePlanned)} → ${s.unpriced.after ? `at least ${money(s.monthlyCostAfter)}` : money(s.monthlyCostAfter)} a month for the planned workloads` +
+            (s.unpriced.after ? ` (${s.unpriced.after} targets have no catalog price)` : '') +
+            `; ${money(s.monthlyCostBefore)} a month today for all in scope`,
+        );
         printLine(`Completion  ${s.completion.p10} / ${s.completion.p50} / ${s.completion.p90}; P(by deadline) ${(100 * s.deadlineProbability).toFixed(0)}%`);
         printLine(`Risk        ${s.highRisk} high-risk workloads; ${s.waves} waves; confidence ${s.confidence}`);
         for (const w of plan.warnings.slice(0, 10)) printLine(`  warning: ${w}`);

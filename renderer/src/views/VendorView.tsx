@@ -84,7 +84,7 @@ export function VendorView() {
             <div className="stat">
               <span className="stat-value">{formatMoney(data.spend.monthly)}</span>
               <span className="stat-label">
-                spend / month{data.spend.unknown ? ` (+${data.spend.unknown} unpriced)` : ''}
+                known spend / month{data.spend.unknown ? ` (+${data.spend.unknown} unknown)` : ''}
               </span>
             </div>
             <div className={data.graph.cycles.length ? 'stat bad' : 'stat'}>
@@ -92,7 +92,11 @@ export function VendorView() {
               <span className="stat-label">dependency cycles</span>
             </div>
           </div>
-          {data.spend.bases.length ? <p className="muted small">Spend at: {data.spend.bases.join('; ')}.</p> : null}
+          <p className="muted small">
+            Spend counts only what is known: volumes from the inventory at the catalog price of each workload&apos;s own model
+            {data.spend.bases.length ? ` (${data.spend.bases.join('; ')})` : ''}. Workloads with an unknown volume or an unpriced model are
+            counted apart, not as zero; a plan&apos;s run-rate fills them with conservative estimates, so it reads higher.
+          </p>
           <div className="panels">
             <BreakdownTable title="Mission area" rows={data.byMission} />
             <BreakdownTable title="Classification" rows={data.byClassification} />

@@ -43,7 +43,14 @@ export function defaultCatalog(): Catalog {
 /** A plan of `n` generated workloads; `names` replaces the workload names (cycled). */
 export async function makePlan(n: number, options: { names?: readonly string[]; seed?: number } = {}): Promise<Plan> {
   const inventory = generateInventory(n, { seed: options.seed ?? 11 });
-  if (options.names?.length) inventory.forEach((w, i) => (w.name = options.names![i % options.names!.length]!));
+  if (options.names?.length) {
+    inventory.forEach((w, i) => {
+      w.name = options.names![i % options.names!.length]!;
+      // Every third workload needs a context no offering has, so hostile names reach the
+      // blocked-workloads tables as well as the planned ones.
+      if (i % 3 === 0) w.minContextTokens = 50_000_000;
+    });
+  }
   return planMigration(
     {
       inventory,
