@@ -3,11 +3,9 @@
  * workspace file). The reference price files are read from ../shared/data beside the repository
  * (never copied into it); a missing folder fails these tests rather than skipping them.
  */
-import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import type { CatalogDiff } from '../../core/catalog';
 import { catalogToListJson, loadDefaultCatalog, parseCatalogExport, validateCatalog, type Catalog, type CatalogListJson } from '../../core/catalog';
@@ -16,11 +14,10 @@ import { openWorkspace } from '../../db/workspace';
 import { call } from '../../main/cli/api';
 import { migrationsDir } from '../../main/paths';
 import { startSession } from '../../main/session';
+import { cli } from '../helpers/cli';
 import { useTmpDirs } from '../helpers/tmp';
 
-const run = promisify(execFile);
 const tmp = useTmpDirs();
-const BIN = join(process.cwd(), 'bin', 'bridgehead.js');
 const SHARED_DATA = join(process.cwd(), '..', 'shared', 'data');
 const FIXTURES = join(process.cwd(), 'test', 'fixtures', 'catalog');
 
@@ -40,16 +37,6 @@ function shared(name: string): string {
     );
   }
   return path;
-}
-
-async function cli(args: string[]) {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [BIN, ...args], { maxBuffer: 64 * 1024 * 1024 });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
 }
 
 const listJson = async (ws: string): Promise<CatalogListJson> => {

@@ -1,22 +1,9 @@
-import { execFile } from 'node:child_process';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { cli } from '../helpers/cli';
 import { useTmpDirs } from '../helpers/tmp';
 
-const run = promisify(execFile);
 const tmp = useTmpDirs();
-const BIN = join(process.cwd(), 'bin', 'bridgehead.js');
-
-async function cli(args: string[], env: Record<string, string> = {}) {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [BIN, ...args], { env: { ...process.env, ...env } });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
 
 describe('bridgehead CLI', () => {
   it('lists its commands in --help', async () => {
@@ -35,7 +22,7 @@ describe('bridgehead CLI', () => {
     const dir = tmp();
     const byFlag = await cli(['workspace', 'info', '--json', '--workspace', join(dir, 'flag.bridgehead')]);
     expect(JSON.parse(byFlag.stdout)).toMatchObject({ name: 'flag', isDemo: false });
-    const byEnv = await cli(['workspace', 'info', '--json'], { BRIDGEHEAD_WORKSPACE: join(dir, 'env.bridgehead') });
+    const byEnv = await cli(['workspace', 'info', '--json'], { env: { BRIDGEHEAD_WORKSPACE: join(dir, 'env.bridgehead') } });
     expect(JSON.parse(byEnv.stdout)).toMatchObject({ name: 'env', path: join(dir, 'env.bridgehead') });
   });
 

@@ -1,8 +1,7 @@
-import { execFile, execFileSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import ExcelJS from 'exceljs';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,21 +12,10 @@ import type { Plan } from '../../core/planning';
 import { dispatch } from '../../main/dispatch';
 import { findChromium } from '../../main/export/pdf';
 import { startSession, type Session } from '../../main/session';
+import { cli } from '../helpers/cli';
 
-const run = promisify(execFile);
-const BIN = join(process.cwd(), 'bin', 'bridgehead.js');
 const DEMO = join(process.cwd(), 'examples', 'demo-inventory.csv');
 const FIXED = ['--start', '2027-01-04', '--deadline', '2027-07-01', '--iterations', '300', '--seed', '42'];
-
-async function cli(args: string[], options: { env?: NodeJS.ProcessEnv; cwd?: string } = {}) {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [BIN, ...args], { maxBuffer: 256 * 1024 * 1024, env: { ...process.env, ...options.env }, cwd: options.cwd });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
 
 const which = (cmd: string): string | null => {
   try {

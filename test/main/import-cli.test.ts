@@ -1,23 +1,10 @@
-import { execFile } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { cli } from '../helpers/cli';
 import { useTmpDirs } from '../helpers/tmp';
 
-const run = promisify(execFile);
 const tmp = useTmpDirs();
-const BIN = join(process.cwd(), 'bin', 'bridgehead.js');
-
-async function cli(args: string[]) {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [BIN, ...args], { maxBuffer: 64 * 1024 * 1024 });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
 
 const GOOD = [
   'Workload ID,Name,Mission Area,Current Vendor,Classification,Monthly Input Tokens,Region Code',

@@ -1,25 +1,12 @@
-import { execFile } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { PlanSchema } from '../../core/planning';
+import { cli } from '../helpers/cli';
 import { useTmpDirs } from '../helpers/tmp';
 
-const run = promisify(execFile);
 const tmp = useTmpDirs();
-const BIN = join(process.cwd(), 'bin', 'bridgehead.js');
 const DEMO = join(process.cwd(), 'examples', 'demo-inventory.csv');
-
-async function cli(args: string[]) {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [BIN, ...args], { maxBuffer: 256 * 1024 * 1024 });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
 
 const FIXED = ['--start', '2027-01-04', '--deadline', '2027-07-01', '--iterations', '300', '--seed', '42'];
 

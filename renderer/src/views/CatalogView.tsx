@@ -1,6 +1,8 @@
 import { useEffect, useMemo, useRef } from 'react';
 import { filterOfferings } from '../../../core/catalog/filter';
 import { saveDownload } from '../api/download';
+import { Banners } from '../components/Banners';
+import { FilePicker } from '../components/FilePicker';
 import { formatWhole } from '../format';
 import { useAppStore } from '../store';
 import { CatalogToolbar } from './catalog/CatalogToolbar';
@@ -56,28 +58,8 @@ export function CatalogView({ desktopOpen }: { desktopOpen: (() => Promise<strin
         ) : null}
       </header>
       <CatalogToolbar onAdd={() => openEditor(null)} onRefresh={() => void pickRefreshFile()} onExport={() => void doExport()} />
-      <input
-        ref={fileInput}
-        type="file"
-        accept=".json,application/json"
-        hidden
-        data-testid="refresh-file-input"
-        onChange={(e) => {
-          const file = e.target.files?.[0];
-          if (file) void startRefresh(file);
-          e.target.value = '';
-        }}
-      />
-      {error ? (
-        <div className="error-banner" role="alert">
-          {error}
-        </div>
-      ) : null}
-      {notice ? (
-        <div className="notice-banner" role="status">
-          {notice}
-        </div>
-      ) : null}
+      <FilePicker ref={fileInput} accept=".json,application/json" testId="refresh-file-input" onFile={(file) => void startRefresh(file)} />
+      <Banners error={error} notice={notice} />
       {state ? (
         <div className="scroll-view">
           <ProvidersPanel providers={state.catalog.providers} counts={counts} />

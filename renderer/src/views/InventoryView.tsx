@@ -1,4 +1,6 @@
 import { useEffect, useRef, useState, type DragEvent } from 'react';
+import { Banners } from '../components/Banners';
+import { FilePicker } from '../components/FilePicker';
 import { formatWhole } from '../format';
 import { useAppStore } from '../store';
 import { ImportDialog } from './inventory/ImportDialog';
@@ -49,23 +51,8 @@ export function InventoryView({ desktopOpen }: { desktopOpen: (() => Promise<str
         </p>
       </header>
       <InventoryToolbar onImport={() => void pick()} />
-      <input
-        ref={fileInput}
-        type="file"
-        accept=".csv,.tsv,.txt,text/csv"
-        hidden
-        data-testid="import-file-input"
-        onChange={(e) => {
-          const file = e.target.files?.[0];
-          if (file) void startImport(file);
-          e.target.value = '';
-        }}
-      />
-      {error ? (
-        <div className="error-banner" role="alert">
-          {error}
-        </div>
-      ) : null}
+      <FilePicker ref={fileInput} accept=".csv,.tsv,.txt,text/csv" testId="import-file-input" onFile={(file) => void startImport(file)} />
+      <Banners error={error} />
       <InventoryTable />
       {dragging ? <div className="drop-hint">Drop a CSV file to import it</div> : null}
       <ImportDialog />

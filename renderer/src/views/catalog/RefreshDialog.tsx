@@ -4,6 +4,8 @@
  */
 import type { CatalogRefreshPreview } from '../../../../core/api/catalog';
 import { CATALOG_FORMATS, type CatalogFormat } from '../../../../core/common/enums';
+import { Modal } from '../../components/Modal';
+import { ProgressBar } from '../../components/ProgressBar';
 import { formatWhole } from '../../format';
 import { useAppStore } from '../../store';
 import { formatPrice } from './labels';
@@ -194,22 +196,8 @@ export function RefreshDialog() {
   const changes = preview ? preview.diff.pricesChanged.length + preview.diff.confirmations.length + preview.diff.limitsChanged.length : 0;
 
   return (
-    <div className="modal-backdrop">
-      <div className="modal" role="dialog" aria-modal="true" aria-labelledby="refresh-title">
-        <header className="modal-header">
-          <h2 id="refresh-title">Refresh prices{file ? `: ${file.name}` : ''}</h2>
-          <button type="button" className="ghost" onClick={close} aria-label="Close the refresh">
-            ✕
-          </button>
-        </header>
-        {busy ? (
-          <div className="progress" role="progressbar" aria-label={phase === 'reading' ? 'Reading the file' : 'Applying'}>
-            <div className="progress-label">{phase === 'reading' ? 'Reading the file…' : 'Applying…'}</div>
-            <div className="progress-track">
-              <div className="progress-fill" style={{ width: '40%' }} />
-            </div>
-          </div>
-        ) : null}
+    <Modal title={`Refresh prices${file ? `: ${file.name}` : ''}`} closeLabel="Close the refresh" onClose={close}>
+        {busy ? <ProgressBar label={phase === 'reading' ? 'Reading the file…' : 'Applying…'} /> : null}
         {error ? (
           <div className="error-banner dialog-error" role="alert">
             {error}
@@ -257,7 +245,6 @@ export function RefreshDialog() {
             </>
           )}
         </footer>
-      </div>
-    </div>
+    </Modal>
   );
 }

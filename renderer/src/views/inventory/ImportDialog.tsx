@@ -1,5 +1,7 @@
 import { useState } from 'react';
 import { COLUMN_SPECS } from '../../../../core/inventory/schema';
+import { Modal } from '../../components/Modal';
+import { ProgressBar } from '../../components/ProgressBar';
 import { formatWhole, label } from '../../format';
 import { useAppStore } from '../../store';
 
@@ -29,22 +31,13 @@ export function ImportDialog() {
   const blocked = !preview || preview.validCount === 0 || (preview.errorCount > 0 && !skipInvalid);
 
   return (
-    <div className="modal-backdrop">
-      <div className="modal" role="dialog" aria-modal="true" aria-labelledby="import-title">
-        <header className="modal-header">
-          <h2 id="import-title">Import inventory{file ? `: ${file.name}` : ''}</h2>
-          <button type="button" className="ghost" onClick={close} aria-label="Close import">
-            ✕
-          </button>
-        </header>
-
+    <Modal title={`Import inventory${file ? `: ${file.name}` : ''}`} closeLabel="Close import" onClose={close}>
         {busy ? (
-          <div className="progress" role="progressbar" aria-label={progress?.label ?? 'Working'} aria-valuemin={0} aria-valuemax={progress?.total ?? undefined} aria-valuenow={progress?.done}>
-            <div className="progress-label">{progress?.label ?? (phase === 'reading' ? 'Reading the file…' : 'Importing…')}</div>
-            <div className="progress-track">
-              <div className="progress-fill" style={{ width: progress?.total ? `${Math.min(100, (100 * progress.done) / progress.total)}%` : '30%' }} />
-            </div>
-          </div>
+          <ProgressBar
+            label={progress?.label ?? (phase === 'reading' ? 'Reading the file…' : 'Importing…')}
+            done={progress?.done}
+            total={progress?.total}
+          />
         ) : null}
 
         {error ? (
@@ -250,7 +243,6 @@ export function ImportDialog() {
             </>
           )}
         </footer>
-      </div>
-    </div>
+    </Modal>
   );
 }
