@@ -766,22 +766,13 @@ function sharedTasks(
         });
     }
   }
-  for (const p of scenario.candidateProviders) {
-    if (!providers.has(p) || scenario.contractedProviders.includes(p)) continue;
-    tasks.push({
-      kind: 'contract',
-      key: `contract:${p}`,
-      title: `Contract onboarding with ${p}`,
-      provider: p,
-      offering: null,
-      level: null,
-      column: COL.contract_onboarding,
-      leadDays: Math.round(scenario.effort.contractLeadTimeDays.likely),
-    });
-  }
-  // Pinned offerings may belong to a provider outside the candidate list: contract them too.
-  for (const p of [...providers].sort()) {
-    if (scenario.candidateProviders.includes(p) || scenario.contractedProviders.includes(p)) continue;
+  // Candidates first (in the scenario's order), then providers of pinned offerings outside the
+  // candidate list: those need a contract too.
+  const toContract = [
+    ...scenario.candidateProviders.filter((p) => providers.has(p)),
+    ...[...providers].sort().filter((p) => !scenario.candidateProviders.includes(p)),
+  ].filter((p) => !scenario.contractedProviders.includes(p));
+  for (const p of toContract) {
     tasks.push({
       kind: 'contract',
       key: `contract:${p}`,
