@@ -9,7 +9,7 @@ describe('bridgehead CLI', () => {
   it('lists its commands in --help', async () => {
     const { code, stdout } = await cli(['--help']);
     expect(code).toBe(0);
-    for (const command of ['serve', 'workspace']) expect(stdout).toMatch(new RegExp(`^  ${command}\\b`, 'm'));
+    for (const command of ['import', 'inventory', 'catalog', 'plan', 'export', 'validate-plan', 'serve', 'workspace']) expect(stdout).toMatch(new RegExp(`^  ${command}\\b`, 'm'));
   });
 
   it('exits 2 with the reason for a usage error', async () => {
