@@ -10,7 +10,7 @@ import { ApiError } from '../../core/api/errors';
 import type { ColumnMapping, FileRef, ImportPreview as ApiPreview, ImportResult } from '../../core/api/inventory';
 import { mergePlan, previewInventory, type ImportPreview, type MappingOverride, type Workload } from '../../core/inventory';
 import type { Workspace } from '../../db/workspace';
-import { allWorkloads, maxSeq, recordImport, workloadWriter } from '../../db/repositories/workloads';
+import { allWorkloads, countWorkloads, maxSeq, recordImport, workloadWriter } from '../../db/repositories/workloads';
 import { setMeta } from '../../db/repositories/meta';
 import type { EventHub } from '../events';
 import type { UploadStore } from '../uploads';
@@ -94,7 +94,11 @@ export function createImportService(deps: { workspace(): Workspace; events: Even
       held.set(id, entry);
       while (held.size > 2) held.delete(held.keys().next().value!);
 
-      const merge = mergePlan(allWorkloads(db), preview.rows.map((r) => r.workload), 'merge');
+      // A first import into an empty inventory adds everything: no need to compare.
+      const merge =
+        existingIds.length === 0
+          ? { added: preview.rows, updated: [], unchanged: [], missingFromFile: [] }
+          : mergePlan(allWorkloads(db), preview.rows.map((r) => r.workload), 'merge');
       return {
         held: entry,
         api: {
@@ -130,8 +134,11 @@ export function createImportService(deps: { workspace(): Workspace; events: Even
       const ws = deps.workspace();
       const incoming: Workload[] = preview.rows.map((r) => r.workload);
       const result = ws.db.transaction((): ImportResult => {
-        const existing = allWorkloads(ws.db);
-        const plan = mergePlan(existing, incoming, options.replace ? 'replace' : 'merge');
+        const mode = options.replace ? 'replace' : 'merge';
+        const plan =
+          countWorkloads(ws.db) === 0
+            ? { mode, added: incoming.map((w) => w.id), updated: [], unchanged: [], missingFromFile: [], removed: [] }
+            : mergePlan(allWorkloads(ws.db), incoming, mode);
         const writer = workloadWriter(ws.db);
         for (const id of plan.removed) writer.remove(id);
         const seqOf = new Map<string, number>(
