@@ -78,6 +78,10 @@ export function openWorkspace(path: string, options: OpenOptions = {}): Workspac
 
   const db = new Database(path);
   try {
+    // Larger pages and cache: a 100,000-row import then writes fewer, fuller pages and does not
+    // spill dirty pages mid-transaction. page_size only takes effect on a new file.
+    if (!exists) db.pragma('page_size = 8192');
+    db.pragma('cache_size = -65536');
     db.pragma('journal_mode = WAL');
     // FULL keeps committed imports on power loss; the cost is small next to parsing.
     db.pragma('synchronous = FULL');
