@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import type { Breakdown } from '../../../core/analysis/vendor-dependency';
+import { Stat } from '../components/Stat';
 import { formatCompact, formatMoney, formatWhole, label } from '../format';
 import { useAppStore } from '../store';
 import { DependencyGraph } from './vendor/DependencyGraph';
@@ -73,24 +74,13 @@ export function VendorView() {
       {data ? (
         <div className="scroll-view">
           <div className="stats" data-testid="vendor-stats">
-            <div className="stat">
-              <span className="stat-value">{formatWhole(data.workloadCount)}</span>
-              <span className="stat-label">workloads on {data.vendor}</span>
-            </div>
-            <div className="stat">
-              <span className="stat-value">{formatCompact(data.tokens.input + data.tokens.output)}</span>
-              <span className="stat-label">tokens / month{data.tokens.unknownVolume ? ` (${data.tokens.unknownVolume} unknown)` : ''}</span>
-            </div>
-            <div className="stat">
-              <span className="stat-value">{formatMoney(data.spend.monthly)}</span>
-              <span className="stat-label">
-                known spend / month{data.spend.unknown ? ` (+${data.spend.unknown} unknown)` : ''}
-              </span>
-            </div>
-            <div className={data.graph.cycles.length ? 'stat bad' : 'stat'}>
-              <span className="stat-value">{formatWhole(data.graph.cycles.length)}</span>
-              <span className="stat-label">dependency cycles</span>
-            </div>
+            <Stat value={formatWhole(data.workloadCount)} caption={`workloads on ${data.vendor}`} />
+            <Stat
+              value={formatCompact(data.tokens.input + data.tokens.output)}
+              caption={`tokens / month${data.tokens.unknownVolume ? ` (${data.tokens.unknownVolume} unknown)` : ''}`}
+            />
+            <Stat value={formatMoney(data.spend.monthly)} caption={`known spend / month${data.spend.unknown ? ` (+${data.spend.unknown} unknown)` : ''}`} />
+            <Stat value={formatWhole(data.graph.cycles.length)} caption="dependency cycles" bad={data.graph.cycles.length > 0} />
           </div>
           <p className="muted small">
             Spend counts only what is known: volumes from the inventory at the catalog price of each workload&apos;s own model

@@ -5,6 +5,7 @@
 import type { CatalogRefreshPreview } from '../../../../core/api/catalog';
 import { CATALOG_FORMATS, type CatalogFormat } from '../../../../core/common/enums';
 import { Modal } from '../../components/Modal';
+import { Stat } from '../../components/Stat';
 import { ProgressBar } from '../../components/ProgressBar';
 import { formatWhole } from '../../format';
 import { useAppStore } from '../../store';
@@ -24,14 +25,6 @@ const FORMAT_NAMES: Record<CatalogFormat, string> = {
   bridgehead: 'Bridgehead catalog export',
 };
 
-function Stat({ value, caption, tone }: { value: number; caption: string; tone?: 'bad' }) {
-  return (
-    <div className={tone ? `stat ${tone}` : 'stat'}>
-      <span className="stat-value">{formatWhole(value)}</span>
-      <span className="stat-label">{caption}</span>
-    </div>
-  );
-}
 
 function DiffBody({ preview, names }: { preview: CatalogRefreshPreview; names: Map<string, string> }) {
   const d = preview.diff;
@@ -50,12 +43,12 @@ function DiffBody({ preview, names }: { preview: CatalogRefreshPreview; names: M
         <span className="mono">{preview.sha256}</span>
       </p>
       <div className="stats" data-testid="refresh-stats">
-        <Stat value={d.pricesChanged.length} caption="list prices changed" />
-        <Stat value={d.confirmations.length} caption="prices confirmed" />
-        <Stat value={d.limitsChanged.length} caption="limits changed" />
-        <Stat value={d.matched.length} caption="offerings matched" />
-        <Stat value={d.added.length} caption="offerings it could add" />
-        <Stat value={d.gone.length} caption="offerings not in the file" />
+        <Stat value={formatWhole(d.pricesChanged.length)} caption="list prices changed" />
+        <Stat value={formatWhole(d.confirmations.length)} caption="prices confirmed" />
+        <Stat value={formatWhole(d.limitsChanged.length)} caption="limits changed" />
+        <Stat value={formatWhole(d.matched.length)} caption="offerings matched" />
+        <Stat value={formatWhole(d.added.length)} caption="offerings it could add" />
+        <Stat value={formatWhole(d.gone.length)} caption="offerings not in the file" />
       </div>
       <p className="small">Contract prices are never changed by a refresh. Each changed fact records this file’s name, sha256 and today’s date.</p>
       {preview.noChanges && !d.added.length ? <p role="status">This file changes nothing in the catalog.</p> : null}

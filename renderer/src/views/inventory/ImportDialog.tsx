@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { COLUMN_SPECS } from '../../../../core/inventory/schema';
 import { Modal } from '../../components/Modal';
 import { ProgressBar } from '../../components/ProgressBar';
+import { Stat } from '../../components/Stat';
 import { formatWhole, label } from '../../format';
 import { useAppStore } from '../../store';
 
@@ -53,30 +54,12 @@ export function ImportDialog() {
               {formatWhole(preview.rowCount)} rows
             </p>
             <div className="stats" data-testid="import-stats">
-              <div className="stat">
-                <span className="stat-value">{formatWhole(preview.validCount)}</span>
-                <span className="stat-label">valid</span>
-              </div>
-              <div className={preview.rejectedCount ? 'stat bad' : 'stat'}>
-                <span className="stat-value">{formatWhole(preview.rejectedCount)}</span>
-                <span className="stat-label">with errors</span>
-              </div>
-              <div className="stat">
-                <span className="stat-value">{formatWhole(preview.merge.added)}</span>
-                <span className="stat-label">new</span>
-              </div>
-              <div className="stat">
-                <span className="stat-value">{formatWhole(preview.merge.updated)}</span>
-                <span className="stat-label">updated</span>
-              </div>
-              <div className="stat">
-                <span className="stat-value">{formatWhole(preview.merge.unchanged)}</span>
-                <span className="stat-label">unchanged</span>
-              </div>
-              <div className="stat">
-                <span className="stat-value">{formatWhole(preview.merge.missingFromFile)}</span>
-                <span className="stat-label">stored, not in file</span>
-              </div>
+              <Stat value={formatWhole(preview.validCount)} caption="valid" />
+              <Stat value={formatWhole(preview.rejectedCount)} caption="with errors" bad={preview.rejectedCount > 0} />
+              <Stat value={formatWhole(preview.merge.added)} caption="new" />
+              <Stat value={formatWhole(preview.merge.updated)} caption="updated" />
+              <Stat value={formatWhole(preview.merge.unchanged)} caption="unchanged" />
+              <Stat value={formatWhole(preview.merge.missingFromFile)} caption="stored, not in file" />
             </div>
 
             <h3>Columns</h3>
