@@ -1,3 +1,4 @@
+import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cli } from '../helpers/cli';
@@ -31,5 +32,19 @@ describe('bridgehead CLI', () => {
     const { code, stderr } = await cli(['workspace', 'info', '--workspace', join(dir, 'missing', 'x.bridgehead')]);
     expect(code).toBe(2);
     expect(stderr).toMatch(/Cannot open workspace .*x\.bridgehead: its folder .* does not exist/);
+  });
+
+  it('says which port is taken when serve cannot listen', async () => {
+    const dir = tmp();
+    const blocker = createServer();
+    await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
+    const port = (blocker.address() as AddressInfo).port;
+    try {
+      const res = await cli(['serve', '--port', String(port), '--no-build', '--workspace', join(dir, 'ws.bridgehead')]);
+      expect(res.code).toBe(2);
+      expect(res.stderr).toContain(`Port ${port} on 127.0.0.1 is in use`);
+    } finally {
+      blocker.close();
+    }
   });
 });

@@ -17,7 +17,16 @@ export function registerServe(program: Command): void {
       const log = (line: string) => process.stderr.write(`${line}\n`);
       const staticDir = opts.build ? await ensureRendererBuilt(log) : null;
       const session = await startSession({ workspace: opts.workspace, face: 'browser' });
-      const running = await startHttpServer({ session, port, staticDir });
+      let running;
+      try {
+        running = await startHttpServer({ session, port, staticDir });
+      } catch (error) {
+        session.close();
+        if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+          throw new CliError(`Port ${port} on 127.0.0.1 is in use: choose another with --port N, or --port 0 for any free port.`);
+        }
+        throw error;
+      }
       log(`Workspace: ${session.workspace().path}`);
       process.stdout.write(`Bridgehead is serving on ${running.url}\n`);
       const stop = () => {
