@@ -6,6 +6,7 @@ import type { CanonicalColumn, Workload } from '../inventory/schema';
 import { channel } from './channel';
 
 export const SORT_KEYS = ['seq', 'id', 'name', 'missionArea', 'vendor', 'model', 'classification', 'criticality', 'monthlyTokens', 'owner'] as const;
+export type SortKey = (typeof SORT_KEYS)[number];
 
 export const WorkloadFilter = z
   .object({
@@ -33,6 +34,9 @@ export interface Facet {
   value: string | null;
   count: number;
 }
+
+/** The columns the inventory table filters by. */
+export type FacetName = 'missionArea' | 'vendor' | 'classification' | 'criticality';
 
 export interface InventoryPage {
   total: number;
@@ -96,7 +100,7 @@ export const inventoryChannels = {
       .strict(),
     'A page of workloads, filtered and sorted.',
   ),
-  'inventory.facets': channel<Record<'missionArea' | 'vendor' | 'classification' | 'criticality', Facet[]>>()(
+  'inventory.facets': channel<Record<FacetName, Facet[]>>()(
     z.object({}).strict(),
     'Distinct values with counts, for the filters.',
   ),

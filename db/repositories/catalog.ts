@@ -12,10 +12,6 @@ export function writeStoredCatalog(db: SqliteDatabase, catalog: unknown, now: st
   ).run(JSON.stringify(catalog), now);
 }
 
-export function clearStoredCatalog(db: SqliteDatabase): void {
-  db.prepare('DELETE FROM catalog').run();
-}
-
 export interface RefreshRecord {
   fileName: string;
   sha256: string;

@@ -2,20 +2,13 @@
  * Workloads in the workspace. Rows are written only inside a caller's transaction or one of ours,
  * so an import lands whole or not at all.
  */
+import type { Facet, FacetName, SortKey, WorkloadFilter } from '../../core/api/inventory';
 import { CLASSIFICATIONS, CRITICALITIES } from '../../core/common/enums';
 import { emptyWorkload, type Workload } from '../../core/inventory/schema';
 import type { SqliteDatabase } from '../driver';
 
-export interface WorkloadFilter {
-  missionAreas?: string[];
-  vendors?: string[];
-  classifications?: string[];
-  criticalities?: string[];
-  /** Case-insensitive substring of id, name, owner, model, platform or notes. */
-  text?: string;
-}
-
-export const SORTABLE = {
+/** The SQL behind each of the contract's sort keys. */
+const SORTABLE: Record<SortKey, string> = {
   seq: 'seq',
   id: 'id',
   name: 'name COLLATE NOCASE',
@@ -26,8 +19,7 @@ export const SORTABLE = {
   criticality: 'criticality_rank',
   monthlyTokens: 'monthly_tokens',
   owner: 'owner COLLATE NOCASE',
-} as const;
-export type SortKey = keyof typeof SORTABLE;
+};
 
 export interface WorkloadQuery {
   filter?: WorkloadFilter;
@@ -78,16 +70,6 @@ export function allWorkloads(db: SqliteDatabase): Workload[] {
   );
 }
 
-export function getWorkloadsByIds(db: SqliteDatabase, ids: string[]): Map<string, Workload> {
-  const out = new Map<string, Workload>();
-  const select = db.prepare('SELECT data FROM workloads WHERE id = ?');
-  for (const id of ids) {
-    const row = select.get(id) as { data: string } | undefined;
-    if (row) out.set(id, decodeWorkload(row.data));
-  }
-  return out;
-}
-
 function whereClause(filter: WorkloadFilter | undefined): { sql: string; params: unknown[] } {
   const parts: string[] = [];
   const params: unknown[] = [];
@@ -129,12 +111,7 @@ export function queryWorkloads(db: SqliteDatabase, query: WorkloadQuery): { tota
   return { total, rows: rows.map((r) => decodeWorkload(r.data)) };
 }
 
-export interface Facet {
-  value: string | null;
-  count: number;
-}
-
-export function workloadFacets(db: SqliteDatabase): Record<'missionArea' | 'vendor' | 'classification' | 'criticality', Facet[]> {
+export function workloadFacets(db: SqliteDatabase): Record<FacetName, Facet[]> {
   const facet = (column: string) =>
     db.prepare(`SELECT ${column} AS value, count(*) AS count FROM workloads GROUP BY ${column} ORDER BY count DESC, value`).all() as Facet[];
   return {
@@ -179,17 +156,14 @@ export function workloadWriter(db: SqliteDatabase): {
   insert(w: Workload, seq: number): void;
   upsert(w: Workload, seq: number): void;
   remove(id: string): void;
-  clear(): void;
 } {
   const insert = db.prepare(`INSERT INTO workloads (${COLUMNS}) VALUES (${PLACEHOLDERS})`);
   const replace = db.prepare(`INSERT OR REPLACE INTO workloads (${COLUMNS}) VALUES (${PLACEHOLDERS})`);
   const remove = db.prepare('DELETE FROM workloads WHERE id = ?');
-  const clear = db.prepare('DELETE FROM workloads');
   return {
     insert: (w, seq) => void insert.run(...rowValues(w, seq)),
     upsert: (w, seq) => void replace.run(...rowValues(w, seq)),
     remove: (id) => void remove.run(id),
-    clear: () => void clear.run(),
   };
 }
 

@@ -2,6 +2,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Option, type Command } from 'commander';
+import { IsoDate } from '../../../core/catalog/schema';
+import { addDays } from '../../../core/planning/dates';
 import type { ScenarioInput } from '../../../core/planning/scenario';
 import { STRATEGIES } from '../../../core/planning/scenario';
 import { startSession, type Session } from '../../session';
@@ -25,8 +27,6 @@ interface PlanOptions {
   out?: string;
 }
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-
 function integer(value: string | undefined, flag: string, min: number, max: number): number | undefined {
   if (value === undefined) return undefined;
   const n = Number(value);
@@ -36,7 +36,7 @@ function integer(value: string | undefined, flag: string, min: number, max: numb
 
 function date(value: string | undefined, flag: string): string | undefined {
   if (value === undefined) return undefined;
-  if (!DATE.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`))) throw new CliError(`${flag} must be a date YYYY-MM-DD, got "${value}"`);
+  if (!IsoDate.safeParse(value).success) throw new CliError(`${flag} must be a date YYYY-MM-DD, got "${value}"`);
   return value;
 }
 
@@ -46,11 +46,7 @@ export function scenarioFromFlags(opts: PlanOptions, today: string): ScenarioInp
   const start = date(opts.start, '--start');
   const deadlineDays = integer(opts.deadlineDays, '--deadline-days', 1, 3650);
   let deadline = date(opts.deadline, '--deadline');
-  if (deadlineDays !== undefined) {
-    const base = new Date(`${start ?? today}T00:00:00Z`);
-    base.setUTCDate(base.getUTCDate() + deadlineDays);
-    deadline = base.toISOString().slice(0, 10);
-  }
+  if (deadlineDays !== undefined) deadline = addDays(start ?? today, deadlineDays);
   const targets = opts.targets
     ?.split(',')
     .map((t) => t.trim().toLowerCase())

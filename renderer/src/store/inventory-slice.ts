@@ -3,13 +3,12 @@
  * 100,000-row inventory never crosses the API at once; filters and sort run in SQL.
  */
 import type { StateCreator } from 'zustand';
-import type { Facet, WorkloadFilter } from '../../../core/api/inventory';
+import type { Facet, FacetName, SortKey, WorkloadFilter } from '../../../core/api/inventory';
 import type { Workload } from '../../../core/inventory/schema';
 import type { AppState, StoreDeps } from './types';
 
 export const PAGE_SIZE = 200;
-export type SortKey = 'seq' | 'id' | 'name' | 'missionArea' | 'vendor' | 'model' | 'classification' | 'criticality' | 'monthlyTokens' | 'owner';
-export type FacetName = 'missionArea' | 'vendor' | 'classification' | 'criticality';
+export type { FacetName, SortKey };
 
 export interface InventorySlice {
   filter: WorkloadFilter;
