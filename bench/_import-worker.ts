@@ -40,9 +40,9 @@ if (mode === 'baseline') {
   const workspace = openWorkspace(join(dir, 'pipeline.bridgehead'));
   const service = createImportService({ workspace: () => workspace, events: createEventHub() });
   const bytes = readFileSync(file);
-  const { api } = await service.preview({ name: 'bench.csv', bytes }, undefined);
-  const result = service.commit(api.previewId, { skipInvalid: false, replace: false });
-  if (!result.committed) throw new Error(`pipeline import did not commit: ${api.errors[0]?.message}`);
+  // What `bridgehead import FILE` does: one pass, rows written as they are checked.
+  const result = await service.importFile({ name: 'bench.csv', bytes }, undefined, { skipInvalid: false, replace: false });
+  if (!result.committed) throw new Error(`pipeline import did not commit: ${result.errors[0]?.message}`);
   rows = result.imported;
   workspace.close();
 }

@@ -12,9 +12,12 @@ export type SqliteConstructor = typeof BetterSqlite3;
 const require = createRequire(import.meta.url);
 let cached: SqliteConstructor | undefined;
 
+/** The package this runtime loads (a worker thread that opens its own connection loads the same). */
+export const sqliteModuleName = (): string => (process.versions.electron ? 'better-sqlite3' : 'better-sqlite3-node');
+
 export function loadSqlite(): SqliteConstructor {
   if (cached) return cached;
-  const moduleName = process.versions.electron ? 'better-sqlite3' : 'better-sqlite3-node';
+  const moduleName = sqliteModuleName();
   try {
     cached = require(moduleName) as SqliteConstructor;
   } catch (error) {

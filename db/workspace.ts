@@ -46,6 +46,19 @@ function readMagic(path: string): string {
   }
 }
 
+/**
+ * Settings of every connection to a workspace, including a second one a writer thread opens.
+ * FULL keeps committed imports on power loss; the cost is small next to parsing. The 64 MiB
+ * cache keeps a large import from spilling dirty pages mid-transaction.
+ */
+export const CONNECTION_PRAGMAS = [
+  'cache_size = -65536',
+  'journal_mode = WAL',
+  'synchronous = FULL',
+  'foreign_keys = ON',
+  'busy_timeout = 5000',
+] as const;
+
 export function openWorkspace(path: string, options: OpenOptions = {}): Workspace {
   const Database = loadSqlite();
   const now = options.now ?? (() => new Date().toISOString());
@@ -78,15 +91,9 @@ export function openWorkspace(path: string, options: OpenOptions = {}): Workspac
 
   const db = new Database(path);
   try {
-    // Larger pages and cache: a 100,000-row import then writes fewer, fuller pages and does not
-    // spill dirty pages mid-transaction. page_size only takes effect on a new file.
+    // Larger pages: a 100,000-row import then writes fewer, fuller pages. Only a new file takes it.
     if (!exists) db.pragma('page_size = 8192');
-    db.pragma('cache_size = -65536');
-    db.pragma('journal_mode = WAL');
-    // FULL keeps committed imports on power loss; the cost is small next to parsing.
-    db.pragma('synchronous = FULL');
-    db.pragma('foreign_keys = ON');
-    db.pragma('busy_timeout = 5000');
+    for (const pragma of CONNECTION_PRAGMAS) db.pragma(pragma);
     applyPending(db, migrations, now);
     if (getMeta(db, 'created_at') === null) setMeta(db, 'created_at', now());
   } catch (error) {

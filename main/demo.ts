@@ -12,9 +12,8 @@ export const DEMO_INVENTORY = 'demo-inventory.csv';
 export async function seedDemoWorkspace(workspace: Workspace): Promise<void> {
   const service = createImportService({ workspace: () => workspace, events: createEventHub() });
   const file = readImportFile({ kind: 'path', path: join(examplesDir(), DEMO_INVENTORY) }, createUploadStore());
-  const { api } = await service.preview(file, undefined);
+  const result = await service.importFile(file, undefined, { skipInvalid: false, replace: true });
   // The sample ships with the app; an error in it is a bug to fix, not something to half-import.
-  if (api.errorCount > 0) throw new Error(`The bundled demo inventory has errors: ${api.errors[0]?.message ?? ''}`);
-  service.commit(api.previewId, { skipInvalid: false, replace: true });
+  if (result.errorCount > 0) throw new Error(`The bundled demo inventory has errors: ${result.errors[0]?.message ?? ''}`);
   setMeta(workspace.db, 'demo', '1');
 }

@@ -87,6 +87,17 @@ export interface ImportResult {
   committed: boolean;
 }
 
+/** A one-pass import (`bridgehead import`): the result plus what was read. */
+export interface ImportFileResult extends ImportResult {
+  fileName: string;
+  sizeBytes: number;
+  encoding: string;
+  delimiter: string;
+  rowCount: number;
+  validCount: number;
+  errorCount: number;
+}
+
 export const inventoryChannels = {
   'inventory.query': channel<InventoryPage>()(
     z
@@ -125,6 +136,19 @@ export const inventoryChannels = {
       })
       .strict(),
     'Stores a previewed import in one transaction (all or nothing).',
+  ),
+  'inventory.import': channel<ImportFileResult>()(
+    z
+      .object({
+        file: FileRef,
+        fileName: z.string().optional(),
+        mapping: ColumnMapping.optional(),
+        skipInvalid: z.boolean().default(false),
+        replace: z.boolean().default(false),
+        maxErrors: z.number().int().positive().max(10_000).optional(),
+      })
+      .strict(),
+    'Reads, checks and stores a CSV in one pass and one transaction (all or nothing unless skipInvalid).',
   ),
   'inventory.vendorDependency': channel<VendorDependency & { vendors: Facet[] }>()(
     z.object({ vendor: z.string().min(1).optional() }).strict(),

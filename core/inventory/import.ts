@@ -32,6 +32,12 @@ export interface PreviewOptions {
   maxErrors?: number;
   /** Raw data records kept for the mapping dialog's preview. Default 20. */
   sampleSize?: number;
+  /**
+   * Receives each valid row as soon as it is checked, in file order, instead of the preview
+   * keeping them (`rows` is then empty): a commit can write rows while the file is still being
+   * read, and memory does not grow with the file.
+   */
+  onRow?: (workload: Workload, line: number) => void;
 }
 
 export interface ImportRow {
@@ -70,6 +76,7 @@ export interface ImportPreview {
 }
 
 const DEFAULT_MAX_ERRORS = 10_000;
+const NO_DEPENDENCIES: readonly string[] = Object.freeze([]);
 const DEFAULT_SAMPLE = 20;
 
 /** Reads and checks an inventory CSV without committing anything. Never throws for a bad file. */
@@ -92,8 +99,14 @@ export async function previewInventory(bytes: Uint8Array, options: PreviewOption
   const sample: ImportPreview['sample'] = [];
   let recordCount = 0;
   let invalid = 0;
+  const onRow = options.onRow;
   /** One node per distinct id (first occurrence), and where each id's node is: for duplicate_id and the dependency checks. */
-  const nodes: DependencyNode[] = [];
+  // Kept as columns rather than an object per row, and lists only when not empty: these live
+  // for the whole file, and 100,000 small objects surviving every young-generation collection
+  // cost more than the checks themselves.
+  const nodeIds: string[] = [];
+  let nodeLines = new Int32Array(1024);
+  const nodeDeps = new Map<number, readonly string[]>();
   const nodeIndex = new Map<string, number>();
 
   const onRecord = (record: CsvRecord): void => {
@@ -114,7 +127,7 @@ export async function previewInventory(bytes: Uint8Array, options: PreviewOption
       // skip-invalid import keeps), since it is the one the user most likely meant.
       const seenAt = nodeIndex.get(check.id);
       if (seenAt !== undefined) {
-        const seen = nodes[seenAt]!.line;
+        const seen = nodeLines[seenAt]!;
         errs.push({
           line: record.line,
           column: plan.idHeader,
@@ -123,15 +136,24 @@ export async function previewInventory(bytes: Uint8Array, options: PreviewOption
           message: `${locate(record.line, row)}: the id ${JSON.stringify(check.id)} is already used on line ${seen}; ids must be unique (re-import updates by id).`,
         });
       } else {
-        nodeIndex.set(check.id, nodes.length);
-        nodes.push({ id: check.id, line: record.line, dependsOn: check.dependsOn });
+        const n = nodeIds.length;
+        nodeIndex.set(check.id, n);
+        nodeIds.push(check.id);
+        if (n === nodeLines.length) {
+          const grown = new Int32Array(n * 2);
+          grown.set(nodeLines);
+          nodeLines = grown;
+        }
+        nodeLines[n] = record.line;
+        if (check.dependsOn.length > 0) nodeDeps.set(n, check.dependsOn);
       }
     }
     if (errs.length > 0) {
       invalid++;
       addRowErrors(errs);
     } else if (check.workload) {
-      rows.push({ line: record.line, workload: check.workload });
+      if (onRow) onRow(check.workload, record.line);
+      else rows.push({ line: record.line, workload: check.workload });
     }
   };
 
@@ -177,6 +199,7 @@ export async function previewInventory(bytes: Uint8Array, options: PreviewOption
   if (headerMatch) warnings.push(...headerMatch.warnings);
   if (!fatal) {
     const existing = options.existingIds ? new Set(options.existingIds) : undefined;
+    const nodes: DependencyNode[] = nodeIds.map((id, i) => ({ id, line: nodeLines[i]!, dependsOn: nodeDeps.get(i) ?? NO_DEPENDENCIES }));
     const depWarnings = dependencyWarnings(nodes, existing, nodeIndex);
     const room = Math.max(0, maxErrors - warnings.length);
     warnings.push(...depWarnings.slice(0, room));

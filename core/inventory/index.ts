@@ -78,5 +78,5 @@ export {
 export { checkRecord, compileRowPlan, type RecordCheck, type RowPlan } from './validate';
 export { dependencyWarnings, findCycles, type DependencyNode } from './dependencies';
 export { previewInventory, type ImportPreview, type ImportRow, type PreviewOptions } from './import';
-export { mergePlan, workloadsEqual, type MergeMode, type MergePlan } from './merge';
+export { createMergeTracker, mergePlan, workloadsEqual, type MergeMode, type MergeOutcome, type MergePlan, type MergeTracker } from './merge';
 export { customColumns, inventoryTemplateCsv, inventoryToCsv, type CsvExportOptions } from './export';

@@ -41,6 +41,32 @@ function valuesEqual(a: unknown, b: unknown): boolean {
 /** Deep equality of two workloads (list order matters: it is stored as given). */
 export const workloadsEqual = (a: Workload, b: Workload): boolean => valuesEqual(a, b);
 
+export type MergeOutcome = 'added' | 'updated' | 'unchanged';
+
+/**
+ * Classifies incoming rows one at a time against the current inventory, so an import can decide
+ * each row's fate while the file is still being read (nothing but the inventory is held).
+ */
+export interface MergeTracker {
+  classify(w: Workload): MergeOutcome;
+  /** Ids in the inventory that no classified row had, in inventory order. */
+  missingFromFile(): string[];
+}
+
+export function createMergeTracker(existing: readonly Workload[]): MergeTracker {
+  const current = new Map(existing.map((w) => [w.id, w] as const));
+  const seen = new Set<string>();
+  return {
+    classify(w) {
+      const before = current.get(w.id);
+      if (current.size > 0) seen.add(w.id);
+      if (!before) return 'added';
+      return workloadsEqual(before, w) ? 'unchanged' : 'updated';
+    },
+    missingFromFile: () => existing.filter((w) => !seen.has(w.id)).map((w) => w.id),
+  };
+}
+
 /**
  * Compares the current inventory with an import's valid rows. `incoming` is expected to have
  * unique ids (previewInventory rejects duplicates); if an id repeats, the last one counts, as it
@@ -48,17 +74,10 @@ export const workloadsEqual = (a: Workload, b: Workload): boolean => valuesEqual
  * unchanged) and inventory order (missingFromFile).
  */
 export function mergePlan(existing: readonly Workload[], incoming: readonly Workload[], mode: MergeMode): MergePlan {
-  const current = new Map(existing.map((w) => [w.id, w] as const));
+  const tracker = createMergeTracker(existing);
   const last = new Map(incoming.map((w) => [w.id, w] as const));
-  const added: string[] = [];
-  const updated: string[] = [];
-  const unchanged: string[] = [];
-  for (const [id, w] of last) {
-    const before = current.get(id);
-    if (!before) added.push(id);
-    else if (workloadsEqual(before, w)) unchanged.push(id);
-    else updated.push(id);
-  }
-  const missingFromFile = existing.filter((w) => !last.has(w.id)).map((w) => w.id);
-  return { mode, added, updated, unchanged, missingFromFile, removed: mode === 'replace' ? [...missingFromFile] : [] };
+  const outcome: Record<MergeOutcome, string[]> = { added: [], updated: [], unchanged: [] };
+  for (const [id, w] of last) outcome[tracker.classify(w)].push(id);
+  const missingFromFile = tracker.missingFromFile();
+  return { mode, ...outcome, missingFromFile, removed: mode === 'replace' ? [...missingFromFile] : [] };
 }

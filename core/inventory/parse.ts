@@ -188,19 +188,20 @@ export function countBufferLineBreaks(buf: Buffer): number {
  */
 export function lastRecordBoundary(buf: Uint8Array, startsQuoted: boolean): { end: number; endsQuoted: boolean } {
   const b = asBuffer(buf);
-  const quotes: number[] = [];
-  for (let i = b.indexOf(QUOTE); i !== -1; i = b.indexOf(QUOTE, i + 1)) quotes.push(i);
-  const endsQuoted = startsQuoted !== (quotes.length % 2 === 1);
-  // Walk the stretches between quotes from the end; outside-quote stretches alternate.
-  let quoted = endsQuoted;
-  for (let k = quotes.length; k >= 0; k--) {
-    const from = k === 0 ? 0 : quotes[k - 1]! + 1;
-    const to = k === quotes.length ? b.length : quotes[k]!; // exclusive
-    if (!quoted && to > from) {
-      const lf = b.lastIndexOf(LF, to - 1);
-      if (lf >= from) return { end: lf + 1, endsQuoted };
-    }
-    quoted = !quoted;
+  let quotes = 0;
+  for (let i = b.indexOf(QUOTE); i !== -1; i = b.indexOf(QUOTE, i + 1)) quotes++;
+  const endsQuoted = startsQuoted !== (quotes % 2 === 1);
+  // Walk back from the end over line feeds; a line feed is outside quotes when the quotes after
+  // it leave the state at the end unchanged (even count) and the end is outside, or vice versa.
+  // Usually the last line feed already qualifies, so only the buffer's tail is scanned again.
+  let after = 0;
+  let from = b.length;
+  for (let lf = b.lastIndexOf(LF, from - 1); lf !== -1; lf = b.lastIndexOf(LF, lf - 1)) {
+    for (let q = b.indexOf(QUOTE, lf + 1); q !== -1 && q < from; q = b.indexOf(QUOTE, q + 1)) after++;
+    from = lf + 1;
+    const quotedHere = endsQuoted !== (after % 2 === 1);
+    if (!quotedHere) return { end: lf + 1, endsQuoted };
+    if (lf === 0) break;
   }
   return { end: -1, endsQuoted };
 }

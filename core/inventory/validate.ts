@@ -117,13 +117,25 @@ export function locate(line: number, row?: number): string {
   return row !== undefined && row !== line ? `Line ${line} (spreadsheet row ${row})` : `Line ${line}`;
 }
 
-const EMPTY_LIST_SLOTS = new Set(['capabilities', 'use_tags', 'depends_on'].map((c) => SLOT[c]!));
+const LIST_SLOTS = ['capabilities', 'use_tags', 'depends_on'].map((c) => SLOT[c]!);
 
-/** Every canonical value unknown: null, or [] for list columns. */
-function blankSlots(): unknown[] {
-  const v: unknown[] = new Array(CANONICAL_COLUMNS.length);
-  for (let i = 0; i < v.length; i++) v[i] = EMPTY_LIST_SLOTS.has(i) ? [] : null;
-  return v;
+/**
+ * One row's values by slot, reused from row to row (checkRecord is not re-entrant): every row
+ * otherwise allocates an array that dies at once. toWorkload copies the values out.
+ */
+const scratch: unknown[] = new Array(CANONICAL_COLUMNS.length).fill(null);
+
+/**
+ * Empty lists and no custom attributes are one frozen value shared by every row that has them
+ * (most rows): nothing modifies a workload's lists in place, and freezing makes sure of it.
+ */
+const NO_ITEMS: readonly string[] = Object.freeze([]);
+const NO_CUSTOM: Readonly<Record<string, string>> = Object.freeze({});
+
+/** Every canonical value unknown: null, or the empty list for list columns. */
+function resetSlots(v: unknown[]): void {
+  v.fill(null);
+  for (const i of LIST_SLOTS) v[i] = NO_ITEMS;
 }
 
 /** The Workload from slot values, keys written out so every workload has the same shape. */
@@ -169,24 +181,28 @@ function toWorkload(v: unknown[], custom: Record<string, string>): Workload {
   }
 }
 
+/** Adds one problem; messages are built only when something is wrong. */
+function reportProblem(
+  errors: ImportError[],
+  line: number,
+  row: number | undefined,
+  column: string,
+  cell: string,
+  code: ImportErrorCode,
+  detail: string,
+): void {
+  errors.push({ line, column, value: previewValue(cell), code, message: `${locate(line, row)}, column ${JSON.stringify(column)}: ${detail}` });
+}
+
 /**
  * Checks one data record. `line` is its physical start line; `row` its spreadsheet row number
  * (only used in messages when it differs from the line).
  */
 export function checkRecord(plan: RowPlan, cells: readonly string[], line: number, row?: number): RecordCheck {
   const errors: ImportError[] = [];
-  // Messages are built only when something is wrong.
-  const report = (column: string, cell: string, code: ImportErrorCode, detail: string): void => {
-    errors.push({
-      line,
-      column,
-      value: previewValue(cell),
-      code,
-      message: `${locate(line, row)}, column ${JSON.stringify(column)}: ${detail}`,
-    });
-  };
 
-  const values = blankSlots();
+  const values = scratch;
+  resetSlots(values);
   let id: string | null = null;
 
   for (const c of plan.canonical) {
@@ -196,14 +212,17 @@ export function checkRecord(plan: RowPlan, cells: readonly string[], line: numbe
     if (blank) {
       if (spec.required) {
         const marker = cell.trim() === '' ? 'is empty' : `is ${JSON.stringify(cell.trim())}, which means unknown`;
-        report(c.header, cell, 'missing_required', `${spec.column} is required but the cell ${marker}`);
+        reportProblem(errors, line, row, c.header, cell, 'missing_required', `${spec.column} is required but the cell ${marker}`);
       }
       continue;
     }
     // Text is measured as written; other kinds after trimming (surrounding spaces are not content).
     const measured = spec.kind === 'text' ? cell : cell.trim();
     if (measured.length > spec.maxLength) {
-      report(
+      reportProblem(
+        errors,
+        line,
+        row,
         c.header,
         cell,
         'too_long',
@@ -214,24 +233,27 @@ export function checkRecord(plan: RowPlan, cells: readonly string[], line: numbe
     if (c.read) {
       const result = c.read(cell);
       if (result.ok) values[c.slot] = result.value;
-      else report(c.header, cell, result.code, result.message);
+      else reportProblem(errors, line, row, c.header, cell, result.code, result.message);
     } else if (spec.kind === 'id') {
       const problem = idProblem(measured);
-      if (problem) report(c.header, cell, 'bad_id', `${problem}; ids must be usable in depends_on lists`);
+      if (problem) reportProblem(errors, line, row, c.header, cell, 'bad_id', `${problem}; ids must be usable in depends_on lists`);
       else values[c.slot] = id = measured;
     } else {
       values[c.slot] = measured; // text as written (measured === cell), model trimmed
     }
   }
 
-  let custom: Record<string, string> = {};
+  let custom = NO_CUSTOM as Record<string, string>;
   if (plan.custom.length > 0) {
     const entries: [string, string][] = [];
     for (const { index, header, key } of plan.custom) {
       const cell = cells[index] ?? '';
       if (cell.trim() === '') continue;
       if (cell.length > MAX_LENGTH.freeText) {
-        report(
+        reportProblem(
+          errors,
+          line,
+          row,
           header,
           cell,
           'too_long',

@@ -6,9 +6,9 @@ export function getMeta(db: SqliteDatabase, key: string): string | null {
   return row ? row.value : null;
 }
 
+/** Binds (key, value). */
+export const SET_META_SQL = 'INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value';
+
 export function setMeta(db: SqliteDatabase, key: string, value: string): void {
-  db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(
-    key,
-    value,
-  );
+  db.prepare(SET_META_SQL).run(key, value);
 }

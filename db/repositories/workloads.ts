@@ -4,7 +4,7 @@
  */
 import type { Facet, FacetName, SortKey, WorkloadFilter } from '../../core/api/inventory';
 import { CLASSIFICATIONS, CRITICALITIES } from '../../core/common/enums';
-import { emptyWorkload, type Workload } from '../../core/inventory/schema';
+import { CANONICAL_COLUMNS, COLUMN_SPECS, type ColumnKind, type Workload } from '../../core/inventory/schema';
 import type { SqliteDatabase } from '../driver';
 
 /** The SQL behind each of the contract's sort keys. */
@@ -30,31 +30,91 @@ export interface WorkloadQuery {
 }
 
 /**
- * Rows store only the known values: a 100,000-row import writes half the bytes, and reading puts
- * the unknowns (null) and empty lists back.
+ * A workload is stored one column per field, named as DOMAIN.md's canonical columns; lists and
+ * custom attributes as JSON text, and NULL for an empty list, no custom attributes or unknown.
+ * Then the two enum ranks the table sorts by. (monthly_tokens is a generated column.)
  */
-export function encodeWorkload(w: Workload): string {
-  // Written by hand rather than through an intermediate object: this runs once per imported row.
-  let out = '';
-  for (const key in w) {
-    const value = (w as unknown as Record<string, unknown>)[key];
-    if (value === null || value === undefined) continue;
-    if (typeof value === 'object') {
-      if (Array.isArray(value) ? value.length === 0 : Object.keys(value).length === 0) continue;
-    }
-    out += `${out ? ',' : ''}${JSON.stringify(key)}:${JSON.stringify(value)}`;
-  }
-  return `{${out}}`;
+const STORED_COLUMNS = [...CANONICAL_COLUMNS, 'custom', 'classification_rank', 'criticality_rank'] as const;
+const LIST_KINDS = new Set<ColumnKind>(['capabilities', 'use_tags', 'ids']);
+
+const encodeList = (list: readonly string[]): string | null => (list.length === 0 ? null : JSON.stringify(list));
+
+/**
+ * A workload's column values in STORED_COLUMNS order, then its seq: what the writer binds
+ * (positionally, the fastest), and plain data that can be handed to a writer thread.
+ */
+export type WorkloadRow = unknown[];
+
+export function workloadRow(w: Workload, seq: number): WorkloadRow {
+  // Written out field by field (this runs for every imported row); checked against
+  // STORED_COLUMNS and COLUMN_SPECS below, at load.
+  return [
+    w.id,
+    w.name,
+    w.missionArea,
+    w.vendor,
+    w.model,
+    w.route,
+    w.platform,
+    w.classification,
+    w.criticality,
+    w.monthlyRequests,
+    w.monthlyInputTokens,
+    w.monthlyOutputTokens,
+    w.cachedInputShare,
+    encodeList(w.capabilities),
+    w.minContextTokens,
+    w.promptTemplates,
+    w.toolSchemas,
+    w.evalCases,
+    w.humanInLoop === null ? null : w.humanInLoop ? 1 : 0,
+    encodeList(w.useTags),
+    encodeList(w.dependsOn),
+    w.owner,
+    w.notes,
+    w.maxDowntimeHours,
+    w.latencySloMs,
+    hasKeys(w.custom) ? JSON.stringify(w.custom) : null,
+    rankOf(CLASSIFICATIONS, w.classification),
+    rankOf(CRITICALITIES, w.criticality),
+    seq,
+  ];
 }
 
-export function decodeWorkload(data: string): Workload {
-  const stored = JSON.parse(data) as Pick<Workload, 'id' | 'name' | 'missionArea' | 'vendor'> & Partial<Workload>;
-  return Object.assign(emptyWorkload(stored), stored);
+// workloadRow lists fields by position: fail at load, not with shuffled columns, if the order drifts.
+{
+  const probe = Object.fromEntries(COLUMN_SPECS.map((spec, i) => [spec.field, spec.kind === 'boolean' ? i % 2 === 1 : LIST_KINDS.has(spec.kind) ? [String(i)] : i]));
+  const row = workloadRow({ ...probe, custom: { k: 'v' } } as unknown as Workload, -1);
+  COLUMN_SPECS.forEach((spec, i) => {
+    const expected = spec.kind === 'boolean' ? i % 2 : LIST_KINDS.has(spec.kind) ? JSON.stringify([String(i)]) : i;
+    if (row[i] !== expected || STORED_COLUMNS[i] !== spec.column) throw new Error(`workloads.ts: workloadRow is out of step with ${spec.column}`);
+  });
+  if (row.length !== STORED_COLUMNS.length + 1 || row[COLUMN_SPECS.length] !== '{"k":"v"}') throw new Error('workloads.ts: workloadRow is out of step with STORED_COLUMNS');
 }
+
+function hasKeys(o: object): boolean {
+  for (const _ in o) return true;
+  return false;
+}
+
+/** A row read with SELECT_COLUMNS (raw, in order) back to the Workload it was written from. */
+function fromRow(row: readonly unknown[]): Workload {
+  const w: Record<string, unknown> = {};
+  for (let i = 0; i < COLUMN_SPECS.length; i++) {
+    const spec = COLUMN_SPECS[i]!;
+    const v = row[i];
+    w[spec.field] = LIST_KINDS.has(spec.kind) ? (v === null ? [] : JSON.parse(v as string)) : spec.kind === 'boolean' && v !== null ? v === 1 : v;
+  }
+  const custom = row[COLUMN_SPECS.length];
+  w.custom = custom === null ? {} : JSON.parse(custom as string);
+  return w as Workload;
+}
+
+const SELECT_COLUMNS = [...CANONICAL_COLUMNS, 'custom'].join(', ');
 
 /** The free-text filter's haystack, built when read so imports do not pay for it. */
 const SEARCH_TEXT = `lower(id || char(1) || name || char(1) || coalesce(owner, '') || char(1) || coalesce(model, '') || char(1) ||
-  coalesce(json_extract(data, '$.platform'), '') || char(1) || coalesce(json_extract(data, '$.notes'), ''))`;
+  coalesce(platform, '') || char(1) || coalesce(notes, ''))`;
 
 function rankOf(list: readonly string[], value: string | null): number | null {
   return value === null ? null : list.indexOf(value);
@@ -65,9 +125,7 @@ export function countWorkloads(db: SqliteDatabase): number {
 }
 
 export function allWorkloads(db: SqliteDatabase): Workload[] {
-  return (db.prepare('SELECT data FROM workloads ORDER BY seq').all() as { data: string }[]).map(
-    (row) => decodeWorkload(row.data),
-  );
+  return (db.prepare(`SELECT ${SELECT_COLUMNS} FROM workloads ORDER BY seq`).raw().all() as unknown[][]).map(fromRow);
 }
 
 function whereClause(filter: WorkloadFilter | undefined): { sql: string; params: unknown[] } {
@@ -105,10 +163,11 @@ export function queryWorkloads(db: SqliteDatabase, query: WorkloadQuery): { tota
   // Unknowns sort last whichever way, then file order keeps ties stable.
   const rows = db
     .prepare(
-      `SELECT data FROM workloads ${where} ORDER BY (${order.split(' ')[0]} IS NULL), ${order} ${direction}, seq LIMIT ? OFFSET ?`,
+      `SELECT ${SELECT_COLUMNS} FROM workloads ${where} ORDER BY (${order.split(' ')[0]} IS NULL), ${order} ${direction}, seq LIMIT ? OFFSET ?`,
     )
-    .all(...params, query.limit ?? 200, query.offset ?? 0) as { data: string }[];
-  return { total, rows: rows.map((r) => decodeWorkload(r.data)) };
+    .raw()
+    .all(...params, query.limit ?? 200, query.offset ?? 0) as unknown[][];
+  return { total, rows: rows.map(fromRow) };
 }
 
 export function workloadFacets(db: SqliteDatabase): Record<FacetName, Facet[]> {
@@ -127,44 +186,23 @@ export interface WriteCounts {
   updated: number;
 }
 
-const COLUMNS = 'id, seq, name, mission_area, vendor, model, classification, classification_rank, criticality, criticality_rank, monthly_tokens, owner, data';
-const PLACEHOLDERS = COLUMNS.split(',').map(() => '?').join(', ');
+const INSERT_COLUMNS = [...STORED_COLUMNS, 'seq'].join(', ');
+const PLACEHOLDERS = [...STORED_COLUMNS, 'seq'].map(() => '?').join(', ');
 
-/** The column values of one workload, in COLUMNS order (positional binding is the fastest). */
-function rowValues(w: Workload, seq: number): unknown[] {
-  const tokens =
-    w.monthlyInputTokens === null && w.monthlyOutputTokens === null ? null : (w.monthlyInputTokens ?? 0) + (w.monthlyOutputTokens ?? 0);
-  return [
-    w.id,
-    seq,
-    w.name,
-    w.missionArea,
-    w.vendor,
-    w.model,
-    w.classification,
-    rankOf(CLASSIFICATIONS, w.classification),
-    w.criticality,
-    rankOf(CRITICALITIES, w.criticality),
-    tokens,
-    w.owner,
-    encodeWorkload(w),
-  ];
-}
+/**
+ * The statements that write workloads; run inside a transaction. insert and replace bind a
+ * workloadRow (replace writes over the row with the same seq: an updated workload keeps its
+ * place); remove binds an id.
+ */
+export const WORKLOAD_WRITE_SQL = {
+  insert: `INSERT INTO workloads (${INSERT_COLUMNS}) VALUES (${PLACEHOLDERS})`,
+  replace: `INSERT OR REPLACE INTO workloads (${INSERT_COLUMNS}) VALUES (${PLACEHOLDERS})`,
+  remove: 'DELETE FROM workloads WHERE id = ?',
+} as const;
 
-/** Prepared writer for many rows; call inside a transaction. */
-export function workloadWriter(db: SqliteDatabase): {
-  insert(w: Workload, seq: number): void;
-  upsert(w: Workload, seq: number): void;
-  remove(id: string): void;
-} {
-  const insert = db.prepare(`INSERT INTO workloads (${COLUMNS}) VALUES (${PLACEHOLDERS})`);
-  const replace = db.prepare(`INSERT OR REPLACE INTO workloads (${COLUMNS}) VALUES (${PLACEHOLDERS})`);
-  const remove = db.prepare('DELETE FROM workloads WHERE id = ?');
-  return {
-    insert: (w, seq) => void insert.run(...rowValues(w, seq)),
-    upsert: (w, seq) => void replace.run(...rowValues(w, seq)),
-    remove: (id) => void remove.run(id),
-  };
+/** Each stored workload's seq by id (an update keeps the seq, so the row keeps its place). */
+export function seqById(db: SqliteDatabase): Map<string, number> {
+  return new Map((db.prepare('SELECT id, seq FROM workloads').raw().all() as [string, number][]));
 }
 
 export function maxSeq(db: SqliteDatabase): number {
@@ -183,9 +221,6 @@ export interface ImportRecord {
   importedAt: string;
 }
 
-export function recordImport(db: SqliteDatabase, r: ImportRecord): void {
-  db.prepare(
-    `INSERT INTO imports (file_name, sha256, encoding, mode, added, updated, unchanged, rejected, imported_at)
-     VALUES (@fileName, @sha256, @encoding, @mode, @added, @updated, @unchanged, @rejected, @importedAt)`,
-  ).run(r);
-}
+/** Binds an ImportRecord by name. */
+export const RECORD_IMPORT_SQL = `INSERT INTO imports (file_name, sha256, encoding, mode, added, updated, unchanged, rejected, imported_at)
+  VALUES (@fileName, @sha256, @encoding, @mode, @added, @updated, @unchanged, @rejected, @importedAt)`;

@@ -31,6 +31,7 @@ export const callScript: Call[] = [
     keep: (result, state) => (state.previewId = (result as { previewId: string }).previewId),
   }),
   call({ channel: 'inventory.commit', request: (s) => ({ previewId: s.previewId!, skipInvalid: true, replace: false }) }),
+  call({ channel: 'inventory.import', request: () => ({ file: { kind: 'path', path: fixture }, skipInvalid: true, replace: false }) }),
   call({ channel: 'inventory.query', request: () => ({ sort: 'name', direction: 'desc', limit: 10 }) }),
   call({ channel: 'inventory.facets', request: () => ({}) }),
   call({ channel: 'inventory.vendorDependency', request: () => ({ vendor: 'anthropic' }) }),

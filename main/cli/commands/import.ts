@@ -49,15 +49,13 @@ export function registerImport(program: Command): void {
     .action(async (file: string, opts: ImportOptions) => {
       const mapping = opts.mapping ? readMapping(opts.mapping) : undefined;
       await withSession(opts.workspace, async (session) => {
-        const preview = await call(session, 'inventory.preview', {
+        // One pass: rows are written as they are checked, and kept only if the whole import may be.
+        const result = await call(session, 'inventory.import', {
           file: { kind: 'path', path: resolve(file) },
           ...(mapping ? { mapping } : {}),
-          maxErrors: 10_000,
-        });
-        const result = await call(session, 'inventory.commit', {
-          previewId: preview.previewId,
           skipInvalid: Boolean(opts.skipInvalid),
           replace: Boolean(opts.replace),
+          maxErrors: 10_000,
         });
         const unreadable = result.errors.some((e) => unreadableFile(e.code));
         if (opts.json) {
@@ -70,11 +68,11 @@ export function registerImport(program: Command): void {
             warnings: result.warnings,
           });
         } else {
-          printLine(`${preview.fileName}: ${preview.rowCount} rows (${preview.encoding}, ${preview.delimiter === '\t' ? 'tab' : `"${preview.delimiter}"`}-separated)`);
+          printLine(`${result.fileName}: ${result.rowCount} rows (${result.encoding}, ${result.delimiter === '\t' ? 'tab' : `"${result.delimiter}"`}-separated)`);
           for (const e of result.errors.slice(0, 50)) {
             printLine(`  ${e.message} [${e.code}]`);
           }
-          if (preview.errorCount > 50) printLine(`  … and ${preview.errorCount - 50} more errors (use --json for all)`);
+          if (result.errorCount > 50) printLine(`  … and ${result.errorCount - 50} more errors (use --json for all)`);
           for (const w of result.warnings) printLine(`  warning: ${w}`);
           if (result.committed) {
             printLine(
@@ -85,9 +83,9 @@ export function registerImport(program: Command): void {
             );
           } else {
             printLine(
-              unreadable || preview.validCount === 0
+              unreadable || result.validCount === 0
                 ? 'Nothing was imported.'
-                : `Nothing was imported: ${result.rejected} rows have errors. Fix them, or use --skip-invalid to import the ${preview.validCount} valid rows.`,
+                : `Nothing was imported: ${result.rejected} rows have errors. Fix them, or use --skip-invalid to import the ${result.validCount} valid rows.`,
             );
           }
         }

@@ -83,12 +83,11 @@ async function withPlanSession<T>(opts: PlanOptions, run: (session: Session) => 
   const dir = mkdtempSync(join(tmpdir(), 'bridgehead-plan-'));
   const session = await startSession({ workspace: join(dir, 'one-shot.bridgehead'), face: 'cli' });
   try {
-    const preview = await call(session, 'inventory.preview', { file: { kind: 'path', path: resolve(opts.inventory) }, maxErrors: 10_000 });
-    if (preview.errorCount > 0) {
-      for (const e of preview.errors.slice(0, 20)) process.stderr.write(`${e.message} [${e.code}]\n`);
-      throw new CliError(`${opts.inventory} has ${preview.errorCount} errors: fix them, or import the valid rows into a workspace with \`bridgehead import --skip-invalid\` and plan that.`);
+    const imported = await call(session, 'inventory.import', { file: { kind: 'path', path: resolve(opts.inventory) }, replace: true, maxErrors: 10_000 });
+    if (imported.errorCount > 0) {
+      for (const e of imported.errors.slice(0, 20)) process.stderr.write(`${e.message} [${e.code}]\n`);
+      throw new CliError(`${opts.inventory} has ${imported.errorCount} errors: fix them, or import the valid rows into a workspace with \`bridgehead import --skip-invalid\` and plan that.`);
     }
-    await call(session, 'inventory.commit', { previewId: preview.previewId, skipInvalid: false, replace: true });
     return await run(session);
   } finally {
     session.close();
