@@ -31,6 +31,11 @@ export function toApiError(error: unknown): ApiError {
   if (error instanceof ZodError) return new ApiError('bad_request', describeZod(error), error.issues);
   if (error instanceof Error) {
     if (error.name === 'WorkspaceRefusedError') return new ApiError('workspace_refused', error.message);
+    // Another connection holds the write lock past the busy timeout: in practice a large import
+    // being written by its writer thread. Nothing was changed; the user can simply retry.
+    if ((error as { code?: unknown }).code === 'SQLITE_BUSY') {
+      return new ApiError('conflict', 'The workspace is busy: another change (such as a large import) is being written. Nothing was changed; try again when it finishes.');
+    }
     return new ApiError('internal', error.message);
   }
   return new ApiError('internal', String(error));
